@@ -1,0 +1,22 @@
+// The subcommands of `testtier`, each a thin layer over the library's public headers.
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace testtier::cli {
+
+/// Exit statuses shared by every subcommand.
+enum ExitStatus : int { kOk = 0, kFindings = 1, kUsage = 2 };
+
+/// A registered subcommand: its parser and what to run once it has parsed.
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
+
+/// Register `testtier facts PATH...`: dump the parse stage's FileFacts as JSON.
+Command add_facts_command(CLI::App& parent);
+
+}  // namespace testtier::cli

@@ -1,0 +1,35 @@
+// testtier: which external services each Python test needs, read statically.
+#include <cstdio>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "testtier/version.hpp"
+
+int main(int argc, char** argv) {
+  using namespace testtier::cli;
+  CLI::App app{"testtier: which external services each Python test needs, read statically", "testtier"};
+  app.set_version_flag("-V,--version", fmt::format("testtier {}", testtier::version()));
+  app.require_subcommand(1);
+  app.footer("Exit status: 0 clean, 1 findings, 2 usage or rules error.");
+
+  const std::vector<Command> commands = {add_facts_command(app)};
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kUsage;
+  }
+  for (const Command& command : commands) {
+    if (command.app->parsed()) return command.run();
+  }
+  return kUsage;
+}

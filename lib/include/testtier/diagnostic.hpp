@@ -1,0 +1,44 @@
+// Source locations and diagnostics: problems with the input, reported as values so a batch goes on.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace testtier {
+
+/// A position in a source file: 1-based line, 1-based column counted in characters (code points).
+/// A zero line means "the whole file".
+struct SourceLocation {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+
+  friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
+  friend auto operator<=>(const SourceLocation&, const SourceLocation&) = default;
+};
+
+enum class Severity : std::uint8_t { note, warning, error };
+
+/// Return "note", "warning" or "error".
+std::string_view to_string(Severity severity);
+
+/// Codes of input problems (the TT9xx range of lint codes).
+namespace codes {
+inline constexpr std::string_view syntax_error = "TT901";   ///< tree-sitter ERROR or MISSING node
+inline constexpr std::string_view undecodable = "TT902";    ///< not UTF-8 (nor a declared encoding)
+inline constexpr std::string_view unreadable = "TT903";     ///< cannot be read, too large, binary
+inline constexpr std::string_view unresolved = "TT904";     ///< a base class that resolves nowhere
+}  // namespace codes
+
+/// One problem found in one file.
+struct Diagnostic {
+  std::string path;           ///< relative to the root, with '/'
+  SourceLocation location;
+  Severity severity = Severity::warning;
+  std::string code;           ///< e.g. "TT901"
+  std::string message;
+
+  friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
+};
+
+}  // namespace testtier

@@ -1,0 +1,65 @@
+// Glob patterns over '/'-separated relative paths, as in rules files and pytest configuration.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace testtier {
+
+namespace glob_detail {
+
+/// One element of a compiled segment: the implementation of Glob, not part of the API.
+struct Atom {
+  enum class Kind : unsigned char { literal, any_char, any_run, char_class };
+  Kind kind = Kind::literal;
+  bool negated = false;                               ///< for char_class
+  std::vector<std::pair<char32_t, char32_t>> ranges;  ///< code points, for literal and char_class
+};
+
+/// One '/'-separated part of a compiled pattern: `**`, or atoms that together match one segment.
+struct Segment {
+  bool any_segments = false;  ///< `**`
+  std::vector<Atom> atoms;
+};
+
+}  // namespace glob_detail
+
+/// A compiled glob pattern.
+///   `*` matches any run of characters except '/', `?` one character except '/',
+///   `[abc]`, `[a-z]`, `[!abc]` a character class, `**` as a whole segment any number of segments
+///   (`a/**/b` matches `a/b` and `a/x/y/b`; a trailing `/**` matches everything below).
+///   A pattern without '/' matches the last segment (the base name) at any depth, as pytest's
+///   `python_files` does; a leading "./" or "/" anchors it at the root.
+/// Details, as in gitignore where pytest's fnmatch says nothing:
+///   - `**` inside a segment (`a**b`) is two `*`, so it does not cross '/';
+///   - a trailing `/**` needs at least one segment: `a/**` matches `a/x` but not `a` itself;
+///   - a trailing '/' is dropped ("build/" is "build"), and so are repeated '/';
+///   - `[^abc]` negates like `[!abc]`; `]` first in a class and `-` first or last are literal;
+///     a class cannot contain '/'; there are no backslash escapes (write `[*]` for a literal `*`);
+///   - characters are UTF-8 code points; matching is case-sensitive.
+/// Matching takes time proportional to pattern length × path length at worst, whatever the pattern.
+class Glob {
+ public:
+  /// Compile `pattern`; throw std::invalid_argument naming the pattern and the problem (empty
+  /// pattern, unclosed '[', reversed range).
+  explicit Glob(std::string pattern);
+
+  /// Return whether `path` matches.
+  [[nodiscard]] bool matches(std::string_view path) const;
+
+  /// Return whether every path below the directory `dir` matches (so a walk may prune it).
+  [[nodiscard]] bool matches_everything_below(std::string_view dir) const;
+
+  [[nodiscard]] const std::string& pattern() const { return pattern_; }
+
+ private:
+  [[nodiscard]] bool matches_segments(const std::vector<std::string_view>& parts) const;
+
+  std::string pattern_;
+  std::vector<glob_detail::Segment> segments_;  ///< basename-only patterns start with `**`
+  bool ends_below_ = false;  ///< the pattern ends with `/**`
+};
+
+}  // namespace testtier

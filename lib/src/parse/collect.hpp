@@ -1,0 +1,44 @@
+// The pieces of fact extraction, each over one kind of syntax. extract.cpp drives them.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "parse/syntax_tree.hpp"
+#include "testtier/facts.hpp"
+
+namespace testtier::parse {
+
+/// Where an import statement stands, which its facts record.
+struct ImportContext {
+  bool type_only = false;
+  bool in_function = false;
+};
+
+/// Append the bindings of an `import_statement` or `import_from_statement` to `imports`.
+void collect_import(TSNode statement, std::string_view source, ImportContext context,
+                    std::vector<Import>& imports);
+
+/// Append every call by dotted name and every settings override in `node` (all of its
+/// descendants) to `uses`, and every import inside it to `imports` as `in_function`.
+void collect_uses(TSNode node, std::string_view source, BodyUses& uses,
+                  std::vector<Import>& imports, bool type_only);
+
+/// Append a diagnostic for each syntax error (ERROR or MISSING node) under `root`.
+void collect_syntax_errors(TSNode root, std::string_view source,
+                           std::vector<Diagnostic>& diagnostics);
+
+/// Give decorators and `pytestmark` their pytest meaning: fill `marks` and fixture info of every
+/// function and class, and `module_marks`, from the decorators, `pytestmark` values and the
+/// file's own imports of pytest. `pytestmark` values are passed as raw values.
+struct RawMarks {
+  std::vector<Value> module;                 ///< module-level `pytestmark` values
+  std::vector<std::vector<Value>> classes;   ///< per class in `FileFacts::classes` order
+};
+void apply_pytest_meaning(FileFacts& facts, const RawMarks& pytestmarks);
+
+/// Extract raw facts (everything but pytest meaning) from the tree of `source` into `facts`,
+/// returning the raw `pytestmark` values for apply_pytest_meaning().
+RawMarks collect_definitions(TSNode module, std::string_view source, FileFacts& facts);
+
+}  // namespace testtier::parse

@@ -1,0 +1,59 @@
+#include "parse/syntax_tree.hpp"
+
+#include <cstring>
+#include <stdexcept>
+
+#include "util/utf8.hpp"
+
+namespace testtier::parse {
+namespace {
+
+TSFieldId field_id(const char* name) {
+  const TSFieldId id = ts_language_field_id_for_name(tree_sitter_python(), name,
+                                                     static_cast<uint32_t>(std::strlen(name)));
+  if (id == 0) throw std::logic_error(std::string("tree-sitter-python has no field ") + name);
+  return id;
+}
+
+}  // namespace
+
+Parser::Parser() : parser_(ts_parser_new()) {
+  if (!ts_parser_set_language(parser_.get(), tree_sitter_python())) {
+    throw std::logic_error("tree-sitter-python's ABI is not supported by the tree-sitter runtime");
+  }
+}
+
+std::optional<Tree> Parser::parse(std::string_view text, std::uint64_t timeout_micros) {
+  ts_parser_set_timeout_micros(parser_.get(), timeout_micros);
+  TSTree* tree = ts_parser_parse_string(parser_.get(), nullptr, text.data(),
+                                        static_cast<uint32_t>(text.size()));
+  if (tree == nullptr) {
+    ts_parser_reset(parser_.get());  // a timed-out parse leaves state behind
+    return std::nullopt;
+  }
+  return Tree(tree);
+}
+
+const Fields& Fields::get() {
+  static const Fields fields{
+      field_id("alias"),       field_id("arguments"),   field_id("attribute"),
+      field_id("body"),        field_id("condition"),   field_id("consequence"),
+      field_id("alternative"), field_id("definition"),  field_id("function"),
+      field_id("key"),         field_id("left"),        field_id("module_name"),
+      field_id("name"),        field_id("object"),      field_id("parameters"),
+      field_id("right"),       field_id("subscript"),   field_id("superclasses"),
+      field_id("value")};
+  return fields;
+}
+
+SourceLocation location_of(TSNode node, std::string_view source) {
+  const TSPoint point = ts_node_start_point(node);
+  const std::uint32_t start = ts_node_start_byte(node);
+  const std::uint32_t line_start = start >= point.column ? start - point.column : 0;
+  const std::string_view prefix =
+      line_start <= source.size() && start <= source.size()
+          ? source.substr(line_start, start - line_start) : std::string_view{};
+  return {point.row + 1, static_cast<std::uint32_t>(utf8::count_code_points(prefix) + 1)};
+}
+
+}  // namespace testtier::parse

@@ -1,0 +1,99 @@
+// Thin C++ owners over the tree-sitter C API for the Python grammar. Only parse/ includes this.
+#pragma once
+
+#include <tree_sitter/api.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string_view>
+
+#include "testtier/diagnostic.hpp"
+
+extern "C" const TSLanguage* tree_sitter_python(void);
+
+namespace testtier::parse {
+
+struct ParserDeleter {
+  void operator()(TSParser* parser) const { ts_parser_delete(parser); }
+};
+struct TreeDeleter {
+  void operator()(TSTree* tree) const { ts_tree_delete(tree); }
+};
+using Tree = std::unique_ptr<TSTree, TreeDeleter>;
+
+/// A tree-sitter parser for Python. Move-only; one per thread.
+class Parser {
+ public:
+  Parser();
+
+  /// Parse `text` (UTF-8). Return nullopt when tree-sitter gives up (timeout).
+  std::optional<Tree> parse(std::string_view text, std::uint64_t timeout_micros);
+
+ private:
+  std::unique_ptr<TSParser, ParserDeleter> parser_;
+};
+
+/// Field ids of the Python grammar, resolved once.
+struct Fields {
+  TSFieldId alias, arguments, attribute, body, condition, consequence, alternative, definition,
+      function, key, left, module_name, name, object, parameters, right, subscript, superclasses,
+      value;
+
+  /// Return the field ids of the grammar the library was built with.
+  static const Fields& get();
+};
+
+/// Return the child of `node` in field `field` (a null node when absent).
+inline TSNode field(TSNode node, TSFieldId id) { return ts_node_child_by_field_id(node, id); }
+
+/// Return whether `node` has grammar type `type`.
+inline bool is(TSNode node, std::string_view type) {
+  return !ts_node_is_null(node) && type == ts_node_type(node);
+}
+
+/// Return the source text of `node`: a view into `source`.
+inline std::string_view text_of(TSNode node, std::string_view source) {
+  const std::uint32_t start = ts_node_start_byte(node);
+  const std::uint32_t end = ts_node_end_byte(node);
+  if (start >= source.size() || end <= start) return {};
+  return source.substr(start, end - start);
+}
+
+/// Return where `node` starts, with its column counted in characters.
+SourceLocation location_of(TSNode node, std::string_view source);
+
+/// Call `visit(child)` for each named child of `node`, walking with a cursor.
+template <typename Visit>
+void for_each_named_child(TSNode node, Visit&& visit) {
+  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      const TSNode child = ts_tree_cursor_current_node(&cursor);
+      if (ts_node_is_named(child)) visit(child);
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+}
+
+/// Visit `node` and its descendants in source order without recursion (trees can be
+/// thousands deep). `visit(n)` returns whether to descend into `n`.
+template <typename Visit>
+void walk_preorder(TSNode node, Visit&& visit) {
+  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  for (;;) {
+    const bool descend = visit(ts_tree_cursor_current_node(&cursor));
+    if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
+    bool moved = false;
+    while (!moved) {
+      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
+        moved = true;
+      } else if (!ts_tree_cursor_goto_parent(&cursor)) {
+        ts_tree_cursor_delete(&cursor);
+        return;
+      }
+    }
+  }
+}
+
+}  // namespace testtier::parse

@@ -1,0 +1,71 @@
+#include "parse/collect.hpp"
+#include "parse/values.hpp"
+
+namespace testtier::parse {
+namespace {
+
+std::string_view last_segment(std::string_view dotted) {
+  const std::size_t dot = dotted.rfind('.');
+  return dot == std::string_view::npos ? dotted : dotted.substr(dot + 1);
+}
+
+/// Return which settings API `callee` names, if any.
+std::optional<SettingUse::Via> settings_api(std::string_view callee) {
+  if (callee == "self.settings" || callee == "cls.settings") return SettingUse::Via::settings;
+  if (callee == "self.options" || callee == "cls.options") return SettingUse::Via::options;
+  const std::string_view last = last_segment(callee);
+  if (last == "override_settings") return SettingUse::Via::override_settings;
+  if (last == "override_options") return SettingUse::Via::override_options;
+  return std::nullopt;
+}
+
+SettingUse setting(std::string key, const Value& value, SettingUse::Via via,
+                   SourceLocation location) {
+  SettingUse use;
+  use.key = std::move(key);
+  use.literal = value.kind == Value::Kind::string;
+  if (use.literal) use.value = value.text;
+  use.via = via;
+  use.location = location;
+  return use;
+}
+
+/// Append the overrides of one call to a settings API: keyword arguments
+/// (`override_settings(K="v")`) or a literal dict (`self.options({"k": "v"})`).
+void collect_settings(const Value& call, SettingUse::Via via, std::vector<SettingUse>& out) {
+  for (const auto& [key, value] : call.keywords) {
+    out.push_back(setting(key, value, via, value.location));
+  }
+  for (const Value& argument : call.items) {
+    if (argument.kind != Value::Kind::dict) continue;
+    for (std::size_t i = 0; i + 1 < argument.items.size(); i += 2) {
+      const Value& key = argument.items[i];
+      if (key.kind == Value::Kind::string) {
+        out.push_back(setting(key.text, argument.items[i + 1], via, key.location));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void collect_uses(TSNode node, std::string_view source, BodyUses& uses,
+                  std::vector<Import>& imports, bool type_only) {
+  const Fields& f = Fields::get();
+  walk_preorder(node, [&](TSNode current) {
+    if (is(current, "import_statement") || is(current, "import_from_statement")) {
+      collect_import(current, source, {type_only, true}, imports);
+      return false;
+    }
+    if (!is(current, "call")) return true;
+    const auto callee = dotted_name(field(current, f.function), source);
+    if (!callee) return true;
+    uses.calls.push_back({*callee, location_of(current, source)});
+    if (const auto via = settings_api(*callee)) {
+      collect_settings(value_of(current, source), *via, uses.settings);
+    }
+    return true;
+  });
+}
+
+}  // namespace testtier::parse

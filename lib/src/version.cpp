@@ -1,0 +1,7 @@
+#include "testtier/version.hpp"
+
+namespace testtier {
+
+const char* version() { return TESTTIER_VERSION_STRING; }
+
+}  // namespace testtier
