@@ -25,12 +25,18 @@ struct Discovery {
 
 /// Walk `root` and return its Python files. Skips `.git` and other VCS folders, never follows a
 /// symlink that leads out of `root` or into a directory already visited, and lists every file
-/// once even when links make it reachable by several paths.
+/// once even when links make it reachable by several paths (under the lexicographically first).
+/// Real directories are walked before linked ones, so a directory reachable both ways is listed
+/// under its real path. An `exclude` glob that matches a directory leaves out everything below it.
+/// Never throws on the filesystem: an unreadable directory is a warning, a link left out (out of
+/// the root, a loop, a second path, broken) a note, all with code `codes::unreadable`.
 Discovery discover(const std::filesystem::path& root, const DiscoverOptions& options);
 
 /// Return the dotted module name of `path` (relative to the root, '/'-separated) under the first of
 /// `import_roots` that contains it: "src/sentry/utils/x.py" under "src" → "sentry.utils.x",
-/// ".../pkg/__init__.py" → "...pkg". Return "" when no import root contains it.
+/// ".../pkg/__init__.py" → "...pkg". Return "" when no import root contains it, or `path` does
+/// not end in ".py". The `__init__.py` of an import root itself is named by a later root, if any.
+/// "" and "." both mean the root; names are not checked to be Python identifiers.
 std::string module_name_for(const std::string& path, const std::vector<std::string>& import_roots);
 
 }  // namespace testtier

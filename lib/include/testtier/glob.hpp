@@ -32,7 +32,7 @@ struct Segment {
 ///   (`a/**/b` matches `a/b` and `a/x/y/b`; a trailing `/**` matches everything below).
 ///   A pattern without '/' matches the last segment (the base name) at any depth, as pytest's
 ///   `python_files` does; a leading "./" or "/" anchors it at the root.
-/// Details, as in gitignore where pytest's fnmatch says nothing:
+/// Details, where fnmatch and gitignore differ or say nothing:
 ///   - `**` inside a segment (`a**b`) is two `*`, so it does not cross '/';
 ///   - a trailing `/**` needs at least one segment: `a/**` matches `a/x` but not `a` itself;
 ///   - a trailing '/' is dropped ("build/" is "build"), and so are repeated '/';
@@ -50,6 +50,8 @@ class Glob {
   [[nodiscard]] bool matches(std::string_view path) const;
 
   /// Return whether every path below the directory `dir` matches (so a walk may prune it).
+  /// Answer false when unsure: only a pattern ending in `/**` (or `**` alone) ever says true,
+  /// though `**/*` for one also matches everything.
   [[nodiscard]] bool matches_everything_below(std::string_view dir) const;
 
   [[nodiscard]] const std::string& pattern() const { return pattern_; }

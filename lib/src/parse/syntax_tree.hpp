@@ -63,9 +63,10 @@ inline std::string_view text_of(TSNode node, std::string_view source) {
 /// Return where `node` starts, with its column counted in characters.
 SourceLocation location_of(TSNode node, std::string_view source);
 
-/// Call `visit(child)` for each named child of `node`, walking with a cursor.
+/// Call `visit(child)` for each named child of `node` (none for a null node), walking with a cursor.
 template <typename Visit>
 void for_each_named_child(TSNode node, Visit&& visit) {
+  if (ts_node_is_null(node)) return;
   TSTreeCursor cursor = ts_tree_cursor_new(node);
   if (ts_tree_cursor_goto_first_child(&cursor)) {
     do {
@@ -80,6 +81,7 @@ void for_each_named_child(TSNode node, Visit&& visit) {
 /// thousands deep). `visit(n)` returns whether to descend into `n`.
 template <typename Visit>
 void walk_preorder(TSNode node, Visit&& visit) {
+  if (ts_node_is_null(node)) return;
   TSTreeCursor cursor = ts_tree_cursor_new(node);
   for (;;) {
     const bool descend = visit(ts_tree_cursor_current_node(&cursor));

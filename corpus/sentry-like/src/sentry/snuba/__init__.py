@@ -1,0 +1,1 @@
+"""Snuba query building (only the types tests import live here)."""

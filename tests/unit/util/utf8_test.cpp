@@ -1,0 +1,31 @@
+#include <catch2/catch.hpp>
+
+#include "util/utf8.hpp"
+
+using namespace testtier;
+
+TEST_CASE("first_invalid finds malformed, overlong and surrogate sequences", "[utf8]") {
+  CHECK_FALSE(utf8::first_invalid("plain ascii").has_value());
+  CHECK_FALSE(utf8::first_invalid("caf\xC3\xA9 \xF0\x9F\x98\x80").has_value());
+  CHECK(utf8::first_invalid("ab\xE9").value() == 2);           // Latin-1 byte
+  CHECK(utf8::first_invalid("\xC0\xAF").value() == 0);         // overlong '/'
+  CHECK(utf8::first_invalid("x\xED\xA0\x80").value() == 1);    // UTF-16 surrogate
+  CHECK(utf8::first_invalid("\xF4\x90\x80\x80").value() == 0); // above U+10FFFF
+  CHECK(utf8::first_invalid("\xE2\x82").value() == 0);         // truncated
+}
+
+TEST_CASE("repaired replaces each bad byte by U+FFFD", "[utf8]") {
+  CHECK(utf8::repaired("a\xE9z") == "a\xEF\xBF\xBDz");
+  CHECK(utf8::repaired("ok") == "ok");
+}
+
+TEST_CASE("from_latin1 transcodes high bytes", "[utf8]") {
+  CHECK(utf8::from_latin1("caf\xE9") == "caf\xC3\xA9");
+  CHECK(utf8::from_latin1("\xFF") == "\xC3\xBF");
+}
+
+TEST_CASE("count_code_points counts characters, not bytes", "[utf8]") {
+  CHECK(utf8::count_code_points("") == 0);
+  CHECK(utf8::count_code_points("\xC3\xA9t\xC3\xA9") == 3);
+  CHECK(utf8::count_code_points("\xF0\x9F\x98\x80") == 1);
+}
