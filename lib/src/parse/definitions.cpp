@@ -115,12 +115,8 @@ void DefinitionCollector::compound(TSNode node, const Scope& scope, int depth) {
     const std::string_view type = ts_node_type(child);
     if (type == "block") {
       statements(child, scope, depth);
-    } else if (type.ends_with("_clause") || type == "with_clause") {
-      if (type == "with_clause") {
-        uses(child, *scope.uses, scope.type_only);
-      } else {
-        compound(child, scope, depth);
-      }
+    } else if (type.ends_with("_clause") && type != "with_clause") {  // else/except/finally
+      compound(child, scope, depth);
     } else if (type != "comment") {
       uses(child, *scope.uses, scope.type_only);
     }

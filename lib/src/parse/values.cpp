@@ -94,15 +94,14 @@ Value collection_value(TSNode node, std::string_view source, int depth, Value::K
 }
 
 Value value_at_depth(TSNode node, std::string_view source, int depth) {
-  Value value;
-  if (ts_node_is_null(node)) return value;
-  value.location = location_of(node, source);
+  Value result;
+  if (ts_node_is_null(node)) return result;
+  result.location = location_of(node, source);
   const std::string_view type = ts_node_type(node);
   if (depth > kMaxValueDepth) {
-    value.text = std::string(text_of(node, source));
-    return value;
+    result.text = std::string(text_of(node, source));
+    return result;
   }
-  Value result;
   if (type == "parenthesized_expression") {
     TSNode inner{};
     bool found = false;
@@ -113,10 +112,13 @@ Value value_at_depth(TSNode node, std::string_view source, int depth) {
     result.kind = Value::Kind::other;
   } else if (type == "call") {
     result = call_value(node, source, depth);
+    result.location = location_of(node, source);
   } else if (type == "list" || type == "tuple" || type == "set" || type == "expression_list") {
     result = collection_value(node, source, depth, Value::Kind::list);
+    result.location = location_of(node, source);
   } else if (type == "dictionary") {
     result = collection_value(node, source, depth, Value::Kind::dict);
+    result.location = location_of(node, source);
   } else if (type == "string" || type == "concatenated_string") {
     if (auto text = string_literal(node, source)) {
       result.kind = Value::Kind::string;
@@ -139,7 +141,6 @@ Value value_at_depth(TSNode node, std::string_view source, int depth) {
   } else {
     result.text = std::string(text_of(node, source));
   }
-  result.location = value.location;
   return result;
 }
 
