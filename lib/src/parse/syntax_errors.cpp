@@ -36,7 +36,8 @@ void collect_syntax_errors(TSNode root, std::string_view source,
     return false;  // an error inside an error is the same error
   });
   if (found > kMaxSyntaxErrors) {
-    diagnostics.back().message += fmt::format(" (and {} more syntax errors)", found - kMaxSyntaxErrors);
+    Diagnostic& last = diagnostics.back();
+    last.message = fmt::format("{} (and {} more syntax errors)", last.message, found - kMaxSyntaxErrors);
   }
 }
 
