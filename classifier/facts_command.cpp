@@ -62,7 +62,7 @@ int run_facts(const FactsOptions& options) {
   const bool all_found = collect_requests(options, requests);
   const std::vector<FileFacts> facts = parse_files(requests, ParseOptions{}, options.jobs);
   if (!write_output(options.output, facts_to_json(facts))) return kUsage;
-  return all_found ? kOk : kFindings;
+  return all_found ? kOk : kUsage;
 }
 
 }  // namespace

@@ -11,7 +11,7 @@ int main(int argc, char** argv) {
   using namespace testtier::cli;
   CLI::App app{"testtier: which external services each Python test needs, read statically", "testtier"};
   app.set_version_flag("-V,--version", fmt::format("testtier {}", testtier::version()));
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);  // checked below, so that an unknown flag is reported first
   app.footer("Exit status: 0 clean, 1 findings, 2 usage or rules error.");
 
   const std::vector<Command> commands = {add_facts_command(app)};
@@ -31,5 +31,6 @@ int main(int argc, char** argv) {
   for (const Command& command : commands) {
     if (command.app->parsed()) return command.run();
   }
+  fmt::print(stderr, "testtier: error: a subcommand is required\nRun with --help for more information.\n");
   return kUsage;
 }

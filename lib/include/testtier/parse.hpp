@@ -13,10 +13,12 @@ namespace testtier {
 
 /// Limits that keep one bad file from stalling a batch.
 struct ParseOptions {
-  /// Files larger than this are not parsed: they get a TT903 diagnostic and no facts.
-  std::uint64_t max_file_bytes = 32u << 20;
+  /// Files larger than this are not parsed: they get a TT903 diagnostic and no facts. Python test
+  /// code is rarely over 1 MB; a worst-case file (one long literal) costs tree-sitter about 270 bytes
+  /// of memory and 2 us per source byte, so 8 MiB bounds one file at about 2 GB and 16 s.
+  std::uint64_t max_file_bytes = 8u << 20;
   /// Parse time allowed per file, in microseconds (0: no limit). A file over it gets TT903.
-  std::uint64_t timeout_micros = 0;
+  std::uint64_t timeout_micros = 30'000'000;
 };
 
 /// Return the facts of the Python source `bytes` (the file as read: any encoding, BOM or line

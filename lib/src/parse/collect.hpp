@@ -16,16 +16,16 @@ struct ImportContext {
 };
 
 /// Append the bindings of an `import_statement` or `import_from_statement` to `imports`.
-void collect_import(TSNode statement, std::string_view source, ImportContext context,
+void collect_import(TSNode statement, const Source& source, ImportContext context,
                     std::vector<Import>& imports);
 
 /// Append every call by dotted name and every settings override in `node` (all of its
 /// descendants) to `uses`, and every import inside it to `imports` as `in_function`.
-void collect_uses(TSNode node, std::string_view source, BodyUses& uses,
+void collect_uses(TSNode node, const Source& source, BodyUses& uses,
                   std::vector<Import>& imports, bool type_only);
 
 /// Append a diagnostic for each syntax error (ERROR or MISSING node) under `root`.
-void collect_syntax_errors(TSNode root, std::string_view source,
+void collect_syntax_errors(TSNode root, const Source& source,
                            std::vector<Diagnostic>& diagnostics);
 
 /// Give decorators and `pytestmark` their pytest meaning: fill `marks` and fixture info of every
@@ -39,6 +39,6 @@ void apply_pytest_meaning(FileFacts& facts, const RawMarks& pytestmarks);
 
 /// Extract raw facts (everything but pytest meaning) from the tree of `source` into `facts`,
 /// returning the raw `pytestmark` values for apply_pytest_meaning().
-RawMarks collect_definitions(TSNode module, std::string_view source, FileFacts& facts);
+RawMarks collect_definitions(TSNode module, const Source& source, FileFacts& facts);
 
 }  // namespace testtier::parse

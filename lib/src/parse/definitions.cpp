@@ -30,7 +30,7 @@ struct Scope {
 
 class DefinitionCollector {
  public:
-  DefinitionCollector(std::string_view source, FileFacts& facts) : source_(source), facts_(facts) {}
+  DefinitionCollector(const Source& source, FileFacts& facts) : source_(source), facts_(facts) {}
 
   RawMarks collect(TSNode module) {
     RawMarks raw;
@@ -60,11 +60,11 @@ class DefinitionCollector {
     collect_uses(node, source_, into, facts_.imports, type_only);
   }
 
-  std::string_view source_;
+  const Source& source_;
   FileFacts& facts_;
 };
 
-bool is_type_checking_test(TSNode condition, std::string_view source) {
+bool is_type_checking_test(TSNode condition, const Source& source) {
   const auto name = dotted_name(condition, source);
   return name && (*name == "TYPE_CHECKING" || *name == "typing.TYPE_CHECKING" ||
                   *name == "t.TYPE_CHECKING");
@@ -266,7 +266,7 @@ void DefinitionCollector::assignment(TSNode node, const Scope& scope) {
 
 }  // namespace
 
-RawMarks collect_definitions(TSNode module, std::string_view source, FileFacts& facts) {
+RawMarks collect_definitions(TSNode module, const Source& source, FileFacts& facts) {
   return DefinitionCollector(source, facts).collect(module);
 }
 

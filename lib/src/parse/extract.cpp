@@ -36,9 +36,10 @@ FileFacts extract_with(parse::Parser& parser, std::string_view bytes, std::strin
     if (!source.binary) {
       if (auto tree = parser.parse(source.text, options.timeout_micros)) {
         const TSNode root = ts_tree_root_node(tree->get());
-        const parse::RawMarks pytestmarks = parse::collect_definitions(root, source.text, facts);
+        const parse::Source indexed(source.text);
+        const parse::RawMarks pytestmarks = parse::collect_definitions(root, indexed, facts);
         parse::apply_pytest_meaning(facts, pytestmarks);
-        parse::collect_syntax_errors(root, source.text, facts.diagnostics);
+        parse::collect_syntax_errors(root, indexed, facts.diagnostics);
       } else {
         facts.diagnostics.push_back(whole_file_problem(fmt::format(
             "parsing took longer than {} ms; not parsed", options.timeout_micros / 1000)));

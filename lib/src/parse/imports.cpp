@@ -5,7 +5,7 @@ namespace testtier::parse {
 namespace {
 
 /// Count the dots of a `relative_import`'s `import_prefix` and read its module, if any.
-void read_relative(TSNode relative, std::string_view source, Import& import) {
+void read_relative(TSNode relative, const Source& source, Import& import) {
   for_each_named_child(relative, [&](TSNode child) {
     if (is(child, "import_prefix")) {
       import.level = static_cast<int>(text_of(child, source).size());
@@ -16,7 +16,7 @@ void read_relative(TSNode relative, std::string_view source, Import& import) {
 }
 
 /// Return the dotted text of a `dotted_name` node, without interior whitespace or comments.
-std::string dotted_text(TSNode node, std::string_view source) {
+std::string dotted_text(TSNode node, const Source& source) {
   std::string name;
   for_each_named_child(node, [&](TSNode part) {
     if (!is(part, "identifier")) return;
@@ -26,7 +26,7 @@ std::string dotted_text(TSNode node, std::string_view source) {
   return name;
 }
 
-void collect_plain_import(TSNode statement, std::string_view source, ImportContext context,
+void collect_plain_import(TSNode statement, const Source& source, ImportContext context,
                           std::vector<Import>& imports) {
   const Fields& f = Fields::get();
   for_each_named_child(statement, [&](TSNode name) {
@@ -49,7 +49,7 @@ void collect_plain_import(TSNode statement, std::string_view source, ImportConte
   });
 }
 
-void collect_from_import(TSNode statement, std::string_view source, ImportContext context,
+void collect_from_import(TSNode statement, const Source& source, ImportContext context,
                          std::vector<Import>& imports) {
   const Fields& f = Fields::get();
   Import base;
@@ -82,7 +82,7 @@ void collect_from_import(TSNode statement, std::string_view source, ImportContex
 
 }  // namespace
 
-void collect_import(TSNode statement, std::string_view source, ImportContext context,
+void collect_import(TSNode statement, const Source& source, ImportContext context,
                     std::vector<Import>& imports) {
   if (is(statement, "import_statement")) {
     collect_plain_import(statement, source, context, imports);

@@ -8,7 +8,7 @@ namespace {
 // A file with thousands of errors is reported by its first few; the count says the rest.
 constexpr std::size_t kMaxSyntaxErrors = 10;
 
-std::string describe(TSNode node, std::string_view source) {
+std::string describe(TSNode node, const Source& source) {
   if (ts_node_is_missing(node)) return fmt::format("syntax error: missing '{}'", ts_node_type(node));
   std::string_view text = text_of(node, source);
   const std::size_t newline = text.find('\n');
@@ -20,7 +20,7 @@ std::string describe(TSNode node, std::string_view source) {
 
 }  // namespace
 
-void collect_syntax_errors(TSNode root, std::string_view source,
+void collect_syntax_errors(TSNode root, const Source& source,
                            std::vector<Diagnostic>& diagnostics) {
   if (!ts_node_has_error(root)) return;
   std::size_t found = 0;

@@ -1,9 +1,9 @@
 #include "parse/syntax_tree.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 
-#include "util/utf8.hpp"
 
 namespace testtier::parse {
 namespace {
@@ -46,14 +46,24 @@ const Fields& Fields::get() {
   return fields;
 }
 
-SourceLocation location_of(TSNode node, std::string_view source) {
+Source::Source(std::string_view text) : text_(text) {
+  for (std::size_t offset = 0; offset < text.size(); ++offset) {
+    if ((static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) {
+      continuation_bytes_.push_back(static_cast<std::uint32_t>(offset));
+    }
+  }
+}
+
+std::uint32_t Source::column_of(std::uint32_t offset, std::uint32_t byte_column) const {
+  const std::uint32_t line_start = offset >= byte_column ? offset - byte_column : 0;
+  const auto first = std::lower_bound(continuation_bytes_.begin(), continuation_bytes_.end(), line_start);
+  const auto last = std::lower_bound(first, continuation_bytes_.end(), offset);
+  return offset - line_start - static_cast<std::uint32_t>(last - first) + 1;
+}
+
+SourceLocation location_of(TSNode node, const Source& source) {
   const TSPoint point = ts_node_start_point(node);
-  const std::uint32_t start = ts_node_start_byte(node);
-  const std::uint32_t line_start = start >= point.column ? start - point.column : 0;
-  const std::string_view prefix =
-      line_start <= source.size() && start <= source.size()
-          ? source.substr(line_start, start - line_start) : std::string_view{};
-  return {point.row + 1, static_cast<std::uint32_t>(utf8::count_code_points(prefix) + 1)};
+  return {point.row + 1, source.column_of(ts_node_start_byte(node), point.column)};
 }
 
 }  // namespace testtier::parse

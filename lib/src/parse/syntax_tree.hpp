@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "testtier/diagnostic.hpp"
 
@@ -34,6 +35,23 @@ class Parser {
   std::unique_ptr<TSParser, ParserDeleter> parser_;
 };
 
+/// The decoded text of one file, with an index that turns byte offsets into character columns in
+/// O(log n) however long the line (a 50 MB one-line file must not make every location quadratic).
+class Source {
+ public:
+  explicit Source(std::string_view text);
+
+  std::string_view text() const { return text_; }
+  std::size_t size() const { return text_.size(); }
+
+  /// Return the 1-based character column of byte `offset`, which lies `byte_column` bytes into its line.
+  std::uint32_t column_of(std::uint32_t offset, std::uint32_t byte_column) const;
+
+ private:
+  std::string_view text_;
+  std::vector<std::uint32_t> continuation_bytes_;  // offsets of UTF-8 continuation bytes, ascending
+};
+
 /// Field ids of the Python grammar, resolved once.
 struct Fields {
   TSFieldId alias, arguments, attribute, body, condition, consequence, alternative, definition,
@@ -53,15 +71,15 @@ inline bool is(TSNode node, std::string_view type) {
 }
 
 /// Return the source text of `node`: a view into `source`.
-inline std::string_view text_of(TSNode node, std::string_view source) {
+inline std::string_view text_of(TSNode node, const Source& source) {
   const std::uint32_t start = ts_node_start_byte(node);
   const std::uint32_t end = ts_node_end_byte(node);
   if (start >= source.size() || end <= start) return {};
-  return source.substr(start, end - start);
+  return source.text().substr(start, end - start);
 }
 
 /// Return where `node` starts, with its column counted in characters.
-SourceLocation location_of(TSNode node, std::string_view source);
+SourceLocation location_of(TSNode node, const Source& source);
 
 /// Call `visit(child)` for each named child of `node` (none for a null node), walking with a cursor.
 template <typename Visit>

@@ -49,7 +49,7 @@ void collect_settings(const Value& call, SettingUse::Via via, std::vector<Settin
 
 }  // namespace
 
-void collect_uses(TSNode node, std::string_view source, BodyUses& uses,
+void collect_uses(TSNode node, const Source& source, BodyUses& uses,
                   std::vector<Import>& imports, bool type_only) {
   const Fields& f = Fields::get();
   walk_preorder(node, [&](TSNode current) {

@@ -33,7 +33,7 @@ std::string unescape(std::string_view body) {
 }
 
 /// Return the value of one `string` node, or nullopt for an f-string with fields.
-std::optional<std::string> single_string(TSNode node, std::string_view source) {
+std::optional<std::string> single_string(TSNode node, const Source& source) {
   TSNode start{}, end{};
   bool has_start = false;
   bool interpolates = false;
@@ -51,15 +51,15 @@ std::optional<std::string> single_string(TSNode node, std::string_view source) {
   const std::uint32_t body_start = ts_node_end_byte(start);
   const std::uint32_t body_end = ts_node_start_byte(end);
   if (body_end < body_start || body_end > source.size()) return std::nullopt;
-  const std::string_view body = source.substr(body_start, body_end - body_start);
+  const std::string_view body = source.text().substr(body_start, body_end - body_start);
   const std::string_view prefix = text_of(start, source);
   const bool raw = prefix.find_first_of("rR") != std::string_view::npos;
   return raw ? std::string(body) : unescape(body);
 }
 
-Value value_at_depth(TSNode node, std::string_view source, int depth);
+Value value_at_depth(TSNode node, const Source& source, int depth);
 
-Value call_value(TSNode node, std::string_view source, int depth) {
+Value call_value(TSNode node, const Source& source, int depth) {
   const Fields& f = Fields::get();
   Value value;
   value.kind = Value::Kind::call;
@@ -77,7 +77,7 @@ Value call_value(TSNode node, std::string_view source, int depth) {
   return value;
 }
 
-Value collection_value(TSNode node, std::string_view source, int depth, Value::Kind kind) {
+Value collection_value(TSNode node, const Source& source, int depth, Value::Kind kind) {
   const Fields& f = Fields::get();
   Value value;
   value.kind = kind;
@@ -93,7 +93,7 @@ Value collection_value(TSNode node, std::string_view source, int depth, Value::K
   return value;
 }
 
-Value value_at_depth(TSNode node, std::string_view source, int depth) {
+Value value_at_depth(TSNode node, const Source& source, int depth) {
   Value result;
   if (ts_node_is_null(node)) return result;
   result.location = location_of(node, source);
@@ -146,7 +146,7 @@ Value value_at_depth(TSNode node, std::string_view source, int depth) {
 
 }  // namespace
 
-std::optional<std::string> dotted_name(TSNode node, std::string_view source) {
+std::optional<std::string> dotted_name(TSNode node, const Source& source) {
   const Fields& f = Fields::get();
   // Walk down the `object` chain iteratively: a.b.c is attribute(attribute(a, b), c).
   std::vector<std::string_view> parts;
@@ -165,7 +165,7 @@ std::optional<std::string> dotted_name(TSNode node, std::string_view source) {
   return name;
 }
 
-std::optional<std::string> string_literal(TSNode node, std::string_view source) {
+std::optional<std::string> string_literal(TSNode node, const Source& source) {
   if (is(node, "string")) return single_string(node, source);
   if (!is(node, "concatenated_string")) return std::nullopt;
   std::string joined;
@@ -182,6 +182,6 @@ std::optional<std::string> string_literal(TSNode node, std::string_view source) 
   return joined;
 }
 
-Value value_of(TSNode node, std::string_view source) { return value_at_depth(node, source, 0); }
+Value value_of(TSNode node, const Source& source) { return value_at_depth(node, source, 0); }
 
 }  // namespace testtier::parse

@@ -11,13 +11,13 @@
 namespace testtier::parse {
 
 /// Return the dotted name `node` spells (`a`, `a.b.c`), or nullopt for any other expression.
-std::optional<std::string> dotted_name(TSNode node, std::string_view source);
+std::optional<std::string> dotted_name(TSNode node, const Source& source);
 
 /// Return the string a string literal (or implicit concatenation of them) denotes, or nullopt
 /// when `node` is not one or interpolates (an f-string with fields).
-std::optional<std::string> string_literal(TSNode node, std::string_view source);
+std::optional<std::string> string_literal(TSNode node, const Source& source);
 
 /// Return `node` as a Value; expressions nested deeper than a fixed limit become Kind::other.
-Value value_of(TSNode node, std::string_view source);
+Value value_of(TSNode node, const Source& source);
 
 }  // namespace testtier::parse

@@ -81,7 +81,7 @@ std::string write_file_atomically(const std::filesystem::path& file, std::string
   std::random_device entropy;
   const auto temp = directory / fmt::format(".{}.tmp{:08x}", file.filename().string(), entropy());
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) return fmt::format("cannot create {}: {}", temp.string(), errno_text(errno));
+  if (fd < 0) return fmt::format("cannot write {}: {}", file.string(), errno_text(errno));
   std::size_t written = 0;
   int error = 0;
   while (written < contents.size()) {

@@ -92,16 +92,44 @@ TEST_CASE("a file over the size limit is TT903 and not parsed", "[parse][bad-inp
   CHECK(facts.functions.empty());
 }
 
-TEST_CASE("50 MB on one line parses without crashing", "[parse][bad-input][.slow]") {
+TEST_CASE("50 MB on one line is refused by the default size limit, quickly", "[parse][bad-input]") {
   std::string source = "x = [";
   source.reserve(50u << 20);
   while (source.size() < (50u << 20)) source += "1,";
   source += "]\ndef test_after(): pass\n";
-  ParseOptions options;
-  options.max_file_bytes = 64u << 20;
-  const FileFacts facts = extract_facts(source, "long.py", "long", options);
+  const FileFacts facts = extract_facts(source, "long.py", "long");
+  REQUIRE(has_code(facts, codes::unreadable));
+  CHECK(facts.size == source.size());
+  CHECK(facts.functions.empty());
+}
+
+TEST_CASE("a 1 MB one-line literal under the limit is parsed whole", "[parse][bad-input]") {
+  // Locations on one long line used to cost O(line length) each: quadratic in the file size.
+  std::string source = "x = [";
+  while (source.size() < (1u << 20)) source += "1,";
+  source += "]\ndef test_after(): pass\n";
+  const FileFacts facts = extract_facts(source, "long.py", "long");
   CHECK(facts.diagnostics.empty());
-  CHECK_NOTHROW(named(facts.functions, "test_after"));
+  CHECK(named(facts.functions, "test_after").location.line == 2);
+}
+
+TEST_CASE("a parse over the time limit is TT903", "[parse][bad-input]") {
+  std::string source = "x = [";
+  while (source.size() < (1u << 20)) source += "1,";
+  source += "]\n";
+  ParseOptions options;
+  options.timeout_micros = 1;
+  const FileFacts slow = extract_facts(source, "slow.py", "slow", options);
+  REQUIRE(has_code(slow, codes::unreadable));
+  CHECK(slow.diagnostics.front().message.find("longer than") != std::string::npos);
+}
+
+TEST_CASE("columns count characters, also far along a long line", "[parse]") {
+  const FileFacts facts = facts_of("x = ['éé', " + std::string(1000, ' ') + "f()]\nimport été\n");
+  REQUIRE(facts.module_uses.calls.size() == 1);
+  CHECK(facts.module_uses.calls[0].location.column == 1 + 10 + 1000 + 1);
+  REQUIRE(facts.imports.size() == 1);
+  CHECK(facts.imports[0].location.column == 8);
 }
 
 TEST_CASE("10,000 nested brackets neither crash nor hang", "[parse][bad-input]") {

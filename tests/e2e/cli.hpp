@@ -1,0 +1,43 @@
+// Run the real `testtier` binary the way a user would, for end-to-end tests.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace testtier::e2e {
+
+/// What one run of the program produced.
+struct CliResult {
+  int status = -1;   ///< exit status (-1 when killed by a signal)
+  std::string out;   ///< everything written to stdout
+  std::string err;   ///< everything written to stderr
+};
+
+/// Run `testtier ARGS...` in `working_directory` (the test's own when empty), with stdin closed.
+CliResult run_testtier(const std::vector<std::string>& args,
+                       const std::filesystem::path& working_directory = {});
+
+/// Return the path of `relative` inside the source tree (e.g. "corpus/sentry-like").
+std::filesystem::path source_path(const std::string& relative);
+
+/// A fresh empty directory under the system temporary directory, removed with the object.
+class TemporaryDirectory {
+ public:
+  TemporaryDirectory();
+  ~TemporaryDirectory();
+  TemporaryDirectory(const TemporaryDirectory&) = delete;
+  TemporaryDirectory& operator=(const TemporaryDirectory&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  /// Write `text` to `relative` below the directory, creating parent directories.
+  std::filesystem::path write(const std::string& relative, const std::string& text) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// Return the whole content of `file` ("" when it cannot be read).
+std::string read_text(const std::filesystem::path& file);
+
+}  // namespace testtier::e2e
