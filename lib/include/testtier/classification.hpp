@@ -1,0 +1,85 @@
+// What `classify` finds: per file and per test, the services needed, the tier, and why.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "testtier/diagnostic.hpp"
+#include "testtier/rules.hpp"
+
+namespace testtier {
+
+/// Why a test or file needs one service: the signal that matched, where its evidence is, and the
+/// chain (inheritance, fixtures, aliases) that carried it to the test.
+struct Reason {
+  std::string service;
+  EvidenceKind signal = EvidenceKind::base_class;
+  std::string evidence;        ///< what matched: the qualified base, mark, fixture, glob, setting, callee, module
+  std::string path;            ///< the file holding the evidence, relative to the root
+  std::uint32_t line = 0;      ///< where in `path` (0 for a path rule: the whole file)
+  /// The hops from the test (exclusive) to the evidence, each "NAME (PATH:LINE)" where it was
+  /// found, the last being the name the rules matched; empty when the evidence is on the test or
+  /// its file. E.g. {"EventsBase (tests/snuba/api/base.py:6)", "sentry.testutils.cases.SnubaTestCase"}.
+  std::vector<std::string> via;
+  bool declared = true;        ///< the signal declares the need (false: inferred)
+  bool by_last_name = false;   ///< a name that did not resolve matched by its last segment only
+
+  friend bool operator==(const Reason&, const Reason&) = default;
+};
+
+/// One collected test: a pytest node id (`path::Class::test` or `path::test`).
+struct TestResult {
+  std::string id;
+  std::uint32_t line = 0;              ///< the `def` line (in the file that defines the method)
+  std::vector<std::string> services;   ///< sorted
+  std::string tier;
+  std::vector<Reason> reasons;         ///< sorted by service, then path, line, signal
+
+  friend bool operator==(const TestResult&, const TestResult&) = default;
+};
+
+/// An import of a `[[suspicious]]` module in a file that does not declare its service.
+struct SuspiciousImport {
+  std::string module;                  ///< the module imported from, absolute
+  std::vector<std::string> names;      ///< names imported (empty for `import a.b`)
+  std::uint32_t line = 0;
+  std::string service;
+  bool called = false;                 ///< an imported name (or attribute of it) is called in the file
+
+  friend bool operator==(const SuspiciousImport&, const SuspiciousImport&) = default;
+};
+
+/// One test file.
+struct FileResult {
+  std::string path;                    ///< relative to the root, with '/'
+  std::vector<std::string> services;   ///< union over its tests and module-level signals, sorted
+  std::string tier;
+  std::vector<Reason> reasons;         ///< deduplicated over tests and module level
+  std::vector<SuspiciousImport> suspicious;
+  std::vector<TestResult> tests;       ///< sorted by id
+
+  friend bool operator==(const FileResult&, const FileResult&) = default;
+};
+
+/// How much work a run did (for --timings, the benchmark and the "not parsed" promise).
+struct ClassifyStats {
+  std::size_t python_files = 0;        ///< .py files discovered
+  std::size_t test_files = 0;
+  std::size_t parsed_files = 0;        ///< files parsed (tests, conftests, and modules reached)
+  std::size_t skipped_files = 0;       ///< python_files - parsed_files: never reached, never parsed
+  std::uint64_t parsed_bytes = 0;
+};
+
+/// The whole answer for one repository.
+struct Classification {
+  std::string root;                    ///< as given
+  std::string rules_origin;            ///< Rules::origin
+  std::vector<std::string> tier_order; ///< tier names, cheapest first (for summaries)
+  std::vector<FileResult> files;       ///< sorted by path
+  std::vector<Diagnostic> diagnostics; ///< sorted by path, line, column, code
+  ClassifyStats stats;
+};
+
+}  // namespace testtier

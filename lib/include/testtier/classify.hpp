@@ -1,0 +1,27 @@
+// The classify pipeline: discover, parse, resolve, graph, classify.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "testtier/classification.hpp"
+#include "testtier/parse.hpp"
+#include "testtier/rules.hpp"
+
+namespace testtier {
+
+struct ClassifyOptions {
+  unsigned threads = 0;                ///< parse threads (0: one per core)
+  ParseOptions parse;
+  /// When not empty, classify only these test files (root-relative), still resolving their bases
+  /// and fixtures from the whole repository.
+  std::vector<std::string> only_files;
+};
+
+/// Classify every test of the repository at `root` under `rules`. Never throws on bad input:
+/// unreadable, undecodable or broken files, unresolved names and fixture cycles become diagnostics.
+Classification classify(const std::filesystem::path& root, const Rules& rules,
+                        const ClassifyOptions& options = {});
+
+}  // namespace testtier

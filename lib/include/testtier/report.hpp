@@ -1,0 +1,25 @@
+// Writers of classify results. Each returns the whole document as a string (ending in a newline);
+// the same Classification always gives the same bytes.
+#pragma once
+
+#include <string>
+
+#include "testtier/classification.hpp"
+
+namespace testtier {
+
+/// Return the `testtier/v1` JSON document of DESIGN.md "Outputs" (pretty-printed, 2 spaces).
+std::string classification_to_json(const Classification& result);
+
+/// Return a human summary: per service and per tier, the files and tests, then the files of each tier.
+std::string classification_to_text(const Classification& result);
+
+/// Return the JSON artifact Sentry's runtime classifier writes:
+/// `{"total_tests", "summary": {"service_counts", "tier_counts"}, "tests": {nodeid: [services]}}`.
+std::string classification_to_sentry(const Classification& result);
+
+/// Return CSV (RFC 4180, header row) with one row per test: id, path, line, tier, services
+/// (';'-separated).
+std::string classification_to_csv(const Classification& result);
+
+}  // namespace testtier

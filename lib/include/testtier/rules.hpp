@@ -1,0 +1,127 @@
+// Rules, format version 1 (see DESIGN.md "Rules"): which evidence means which service, and the
+// tiers that services are grouped into. Rules are data, loaded from TOML with toml++.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "testtier/diagnostic.hpp"
+
+namespace testtier {
+
+/// The one rules format version this library reads.
+inline constexpr int kRulesVersion = 1;
+
+/// The kinds of evidence a signal can name. The first four declare a need, the rest infer one.
+enum class EvidenceKind : std::uint8_t { base_class, marker, fixture, path, setting, call, import };
+
+/// Return the TOML key of `kind`: "base_class", "marker", "fixture", "path", "setting", "call",
+/// "import".
+std::string_view to_string(EvidenceKind kind);
+
+/// Return whether evidence of `kind` declares a need unless a signal says `declared = false`.
+bool declares_by_default(EvidenceKind kind);
+
+/// A service a test may need, e.g. `[services.snuba]`.
+struct Service {
+  std::string name;
+  std::vector<int> ports;
+  std::vector<std::string> brings;   ///< services started with it (for plans and costs)
+  double startup_seconds = 0;        ///< estimate, for plans; never used to classify
+};
+
+/// One `[[signal]]`: evidence of one kind, any of `patterns` matching, means `needs`.
+/// Patterns by kind: base_class — qualified class names; marker — mark names; fixture — fixture
+/// names; path — globs on root-relative paths; setting — `KEY=VALUE-GLOB` (or `KEY` alone: any
+/// value); call — callee names matched on dotted suffix (`store_event`, `snuba.query`);
+/// import — module names, matching the module and everything under it.
+struct Signal {
+  EvidenceKind kind = EvidenceKind::base_class;
+  std::vector<std::string> patterns;
+  std::vector<std::string> needs;
+  bool declared = true;              ///< declares_by_default(kind) unless the rules say otherwise
+  SourceLocation location;           ///< the `[[signal]]` header in the rules file
+};
+
+/// One `[[suspicious]]`: imports to review in files that do not declare `service`.
+struct SuspiciousRule {
+  std::vector<std::string> imports;  ///< module names, matching the module and everything under it
+  std::string service;
+  SourceLocation location;
+};
+
+/// One `[[tier]]`. Tiers are tried in order; the first that provides every need wins.
+struct Tier {
+  std::string name;
+  std::vector<std::string> provides;  ///< service names; "*" means every service
+  bool provides_everything = false;   ///< `provides` contains "*"
+};
+
+/// `[project]`: where code and tests are. An absent list means "follow the repository's pytest
+/// configuration, else pytest's defaults" (see pytest_config.hpp).
+struct ProjectRules {
+  std::vector<std::string> import_roots = {"src", "."};
+  std::optional<std::vector<std::string>> test_files;      ///< globs on root-relative paths
+  std::vector<std::string> exclude;
+  std::optional<std::vector<std::string>> test_classes;    ///< name globs (pytest python_classes)
+  std::optional<std::vector<std::string>> test_functions;  ///< name globs (pytest python_functions)
+};
+
+/// A whole rule set, validated: every service named in `needs`, `brings`, `[[suspicious]]` and
+/// `provides` exists, and the tiers place every service (some tier provides each one).
+struct Rules {
+  std::string origin;                       ///< the file it came from, or "<built-in default>"
+  ProjectRules project;
+  std::map<std::string, Service> services;  ///< by name
+  std::vector<Signal> signals;              ///< in file order
+  std::vector<SuspiciousRule> suspicious;
+  std::vector<Tier> tiers;                  ///< cheapest first
+};
+
+/// A rules file that cannot be used. `what()` reads "FILE:LINE:COL: error: MESSAGE" (the location
+/// omitted when unknown), e.g. "testtier.toml:12:1: error: unknown key `tets` in [project]".
+class RulesError : public std::runtime_error {
+ public:
+  RulesError(std::string origin, SourceLocation location, std::string key, std::string message);
+
+  const std::string& origin() const { return origin_; }
+  const SourceLocation& location() const { return location_; }
+  const std::string& key() const { return key_; }         ///< dotted key at fault, e.g. "project.tets"
+  const std::string& message() const { return message_; } ///< without file and location
+
+ private:
+  std::string origin_;
+  SourceLocation location_;
+  std::string key_;
+  std::string message_;
+};
+
+/// Parse and validate version-1 rules from `toml_text`, naming them `origin` in errors.
+/// Throws RulesError on a TOML syntax error, a missing or other `version`, an unknown key, a wrong
+/// type, an unknown service, a signal with no or two evidence kinds or without `needs`, a bad
+/// glob, no tiers, or tiers that cannot place every service.
+Rules parse_rules(std::string_view toml_text, std::string origin);
+
+/// Read and parse the rules file `file`. Throws RulesError (also when it cannot be read).
+Rules load_rules_file(const std::filesystem::path& file);
+
+/// Parse rules from the `[tool.testtier]` table of the pyproject.toml text `toml_text`; nullopt
+/// when it has no such table. Throws RulesError like parse_rules.
+std::optional<Rules> parse_pyproject_rules(std::string_view toml_text, std::string origin);
+
+/// Return the built-in rules for generic pytest + pytest-django projects (rules/default.toml,
+/// compiled in).
+Rules default_rules();
+
+/// Return the rules for the repository at `root`: `explicit_file` when given, else
+/// `ROOT/testtier.toml`, else `[tool.testtier]` in `ROOT/pyproject.toml`, else default_rules().
+/// Throws RulesError.
+Rules find_rules(const std::filesystem::path& root,
+                 const std::optional<std::filesystem::path>& explicit_file = std::nullopt);
+
+}  // namespace testtier
