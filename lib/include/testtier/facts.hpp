@@ -150,6 +150,10 @@ struct ClassFacts {
 struct Alias {
   std::string name;
   Value value;
+  /// The pytest mark the value spells, given how this file imports pytest ("usefixtures" for
+  /// `pytest.mark.usefixtures("a")`, "django_db" for `mark.django_db(...)`); "" when none.
+  std::string mark;
+  std::vector<std::string> mark_args;  ///< the mark's literal string arguments
   SourceLocation location;
 
   friend bool operator==(const Alias&, const Alias&) = default;
@@ -166,6 +170,7 @@ struct FileFacts {
   std::vector<FunctionFacts> functions;  ///< module-level functions (fixtures included)
   std::vector<MarkUse> module_marks;  ///< module-level `pytestmark`
   std::vector<Alias> aliases;
+  std::vector<std::string> pytest_plugins;  ///< module-level `pytest_plugins = [...]` string literals
   BodyUses module_uses;               ///< calls and settings at module level, outside any def/class
   std::vector<Diagnostic> diagnostics;
 

@@ -236,6 +236,15 @@ void append_pytestmark(const Value& value, std::vector<Value>& into) {
   }
 }
 
+/// Append the module names of a `pytest_plugins = "a"` / `["a", "b"]` value to `into`.
+void append_plugins(const Value& value, std::vector<std::string>& into) {
+  if (value.kind == Value::Kind::string) into.push_back(value.text);
+  if (value.kind != Value::Kind::list) return;
+  for (const Value& item : value.items) {
+    if (item.kind == Value::Kind::string) into.push_back(item.text);
+  }
+}
+
 void DefinitionCollector::assignment(TSNode node, const Scope& scope) {
   const Fields& f = Fields::get();
   TSNode inner{};
@@ -256,10 +265,16 @@ void DefinitionCollector::assignment(TSNode node, const Scope& scope) {
   const std::string_view name = text_of(left, source_);
   if (name == "pytestmark") {
     append_pytestmark(value_of(right, source_), *scope.pytestmark);
+  } else if (name == "pytest_plugins" && scope.aliases != nullptr) {
+    append_plugins(value_of(right, source_), facts_.pytest_plugins);
   } else if (plain && scope.aliases != nullptr) {
     Value value = value_of(right, source_);
     if (is_alias_value(value)) {
-      scope.aliases->push_back({std::string(name), std::move(value), location_of(left, source_)});
+      Alias alias;
+      alias.name = std::string(name);
+      alias.value = std::move(value);
+      alias.location = location_of(left, source_);
+      scope.aliases->push_back(std::move(alias));
     }
   }
 }

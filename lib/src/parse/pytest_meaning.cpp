@@ -147,6 +147,12 @@ void apply_pytest_meaning(FileFacts& facts, const RawMarks& pytestmarks) {
     for (FunctionFacts& method : cls.methods) apply_decorators(method, names);
   }
   apply_pytestmark(pytestmarks.module, names, facts.module_marks);
+  for (Alias& alias : facts.aliases) {
+    auto mark = mark_of(alias.value, names, MarkUse::Origin::pytestmark);
+    if (!mark || mark->name.empty()) continue;
+    alias.mark = std::move(mark->name);
+    alias.mark_args = std::move(mark->args);
+  }
 }
 
 }  // namespace testtier::parse

@@ -149,8 +149,10 @@ Json to_json(const FileFacts& file) {
       {"imports", array_of(file.imports, [](const Import& import) { return to_json(import); })},
       {"module_marks", array_of(file.module_marks, [](const MarkUse& mark) { return to_json(mark); })},
       {"aliases", array_of(file.aliases, [](const Alias& alias) {
-         return Json{{"name", alias.name}, {"at", location(alias.location)}, {"value", to_json(alias.value)}};
+         return Json{{"name", alias.name}, {"at", location(alias.location)}, {"value", to_json(alias.value)},
+                     {"mark", alias.mark}, {"mark_args", alias.mark_args}};
        })},
+      {"pytest_plugins", file.pytest_plugins},
       {"classes", array_of(file.classes, [](const ClassFacts& cls) { return to_json(cls); })},
       {"functions", array_of(file.functions, [](const FunctionFacts& fn) { return to_json(fn); })},
       {"module_uses", to_json(file.module_uses)},

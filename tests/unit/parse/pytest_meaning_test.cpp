@@ -137,4 +137,16 @@ TEST_CASE("module-level aliases of marks, names and attributes", "[parse][aliase
   CHECK(facts.aliases[2].value.kind == Value::Kind::name);
   CHECK(facts.aliases[2].value.text == "cases.SnubaTestCase");
   CHECK(facts.aliases[3].location == SourceLocation{5, 1});
+  CHECK(facts.aliases[0].mark == "usefixtures");
+  CHECK(facts.aliases[0].mark_args == std::vector<std::string>{"_requires_snuba"});
+  CHECK(facts.aliases[1].mark == "django_db");
+  CHECK(facts.aliases[2].mark.empty());
+}
+
+TEST_CASE("pytest_plugins at module level, a string or a list", "[parse][plugins]") {
+  CHECK(facts_of("pytest_plugins = 'a.b'\n").pytest_plugins == std::vector<std::string>{"a.b"});
+  const FileFacts facts = facts_of(
+      "pytest_plugins = [\n    'sentry.testutils.pytest',\n    \"x.y\",  # comment\n    name,\n]\n"
+      "def f():\n    pytest_plugins = ['not.module.level']\n");
+  CHECK(facts.pytest_plugins == std::vector<std::string>{"sentry.testutils.pytest", "x.y"});
 }

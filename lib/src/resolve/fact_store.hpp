@@ -1,0 +1,50 @@
+// Parsed files of one run, parsed on demand in parallel waves: the pipeline's one loop.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "testtier/facts.hpp"
+#include "testtier/parse.hpp"
+#include "resolve/module_index.hpp"
+
+namespace testtier::resolve {
+
+/// The FileFacts of every file parsed so far. Lookups of unparsed files record a request, and
+/// parse_requested() parses all requested files at once under TBB.
+class FactStore {
+ public:
+  FactStore(std::filesystem::path root, const ModuleIndex& modules, ParseOptions options, unsigned threads);
+
+  /// Return the facts of `path`, or nullptr when it is not parsed yet (the path is then requested).
+  const FileFacts* get(std::string_view path) const;
+
+  /// Ask for `path` to be parsed in the next wave.
+  void request(std::string_view path) const;
+
+  /// Return whether any requested file is still unparsed.
+  bool has_requests() const { return !requested_.empty(); }
+
+  /// Parse every requested file (in parallel), then clear the requests. Return how many were parsed.
+  std::size_t parse_requested();
+
+  /// Return every parsed file, by path.
+  const std::unordered_map<std::string, std::unique_ptr<FileFacts>>& parsed() const { return parsed_; }
+
+  const ModuleIndex& modules() const { return modules_; }
+
+ private:
+  std::filesystem::path root_;
+  const ModuleIndex& modules_;
+  ParseOptions options_;
+  unsigned threads_;
+  std::unordered_map<std::string, std::unique_ptr<FileFacts>> parsed_;
+  mutable std::unordered_set<std::string> requested_;
+};
+
+}  // namespace testtier::resolve

@@ -1,0 +1,73 @@
+// Names as written in a file, resolved to what they denote across the repository: through
+// `import`, `from ... import`, relative imports, `import *`, package re-exports and aliases.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "resolve/fact_store.hpp"
+#include "testtier/facts.hpp"
+
+namespace testtier::resolve {
+
+/// What a name denotes.
+struct Symbol {
+  enum class Kind : std::uint8_t {
+    class_,      ///< a class defined in the repository: `path`, `name` = its qualname
+    function,    ///< a module-level function: `path`, `name`
+    alias,       ///< a module-level alias (`NAME = value`): `path`, `name`
+    module,      ///< a module of the repository: `path`
+    external,    ///< outside the repository: `qualified` only (e.g. "django.test.TestCase")
+    unresolved,  ///< bound nowhere, or not defined where it is imported from
+    pending,     ///< lives in a file not parsed yet (now requested from the FactStore)
+  };
+  Kind kind = Kind::unresolved;
+  std::string path;
+  std::string name;
+  /// The qualified name where it is defined ("sentry.testutils.cases.SnubaTestCase"); for an
+  /// unresolved name the name as written.
+  std::string qualified;
+  /// Every qualified spelling it was reached through, re-exports first, `qualified` last
+  /// ("sentry.testutils.SnubaTestCase", "sentry.testutils.cases.SnubaTestCase").
+  std::vector<std::string> spellings;
+
+  bool found() const { return kind != Kind::unresolved && kind != Kind::pending; }
+};
+
+/// Resolves names against the files of a FactStore, memoizing answers. One Resolver per wave:
+/// answers that were pending are not cached, so they are asked again after the next wave.
+class Resolver {
+ public:
+  explicit Resolver(const FactStore& store) : store_(store) {}
+
+  /// Resolve the dotted name `dotted` as written at module level in the file `path`.
+  Symbol resolve(std::string_view path, std::string_view dotted);
+
+  /// Resolve `dotted` (may be empty) as an attribute of module `module` (absolute).
+  Symbol resolve_in_module(std::string_view module, std::string_view dotted);
+
+  /// Return the absolute module that `import` (found in the file `path`) imports from.
+  std::string import_module(std::string_view path, const Import& import) const;
+
+  /// Return the facts of a found class, function or alias symbol (nullptr otherwise).
+  const ClassFacts* class_of(const Symbol& symbol) const;
+  const FunctionFacts* function_of(const Symbol& symbol) const;
+  const Alias* alias_of(const Symbol& symbol) const;
+
+  /// Return whether some answer was pending (a file it needs is not parsed yet).
+  bool saw_pending() const { return saw_pending_; }
+
+ private:
+  Symbol resolve_guarded(std::string_view path, std::string_view dotted, int depth);
+  Symbol in_module_guarded(std::string_view module, std::string_view dotted, int depth);
+  Symbol local_definition(const FileFacts& facts, std::string_view head, std::string_view rest) const;
+  Symbol through_import(std::string_view path, const Import& import, std::string_view rest, int depth);
+
+  const FactStore& store_;
+  std::unordered_map<std::string, Symbol> cache_;
+  bool saw_pending_ = false;
+};
+
+}  // namespace testtier::resolve
