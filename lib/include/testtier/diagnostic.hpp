@@ -28,6 +28,7 @@ inline constexpr std::string_view syntax_error = "TT901";   ///< tree-sitter ERR
 inline constexpr std::string_view undecodable = "TT902";    ///< not UTF-8 (nor a declared encoding)
 inline constexpr std::string_view unreadable = "TT903";     ///< cannot be read, too large, binary
 inline constexpr std::string_view unresolved = "TT904";     ///< a base class that resolves nowhere
+inline constexpr std::string_view fixture_cycle = "TT905";  ///< fixtures that request each other in a cycle
 }  // namespace codes
 
 /// One problem found in one file.

@@ -56,6 +56,8 @@ class Resolver {
   const FunctionFacts* function_of(const Symbol& symbol) const;
   const Alias* alias_of(const Symbol& symbol) const;
 
+  const FactStore& store() const { return store_; }
+
   /// Return whether some answer was pending (a file it needs is not parsed yet).
   bool saw_pending() const { return saw_pending_; }
 

@@ -1,0 +1,55 @@
+// The rules' signals compiled for matching evidence of each kind.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "testtier/facts.hpp"
+#include "testtier/glob.hpp"
+#include "testtier/rules.hpp"
+
+namespace testtier::classify {
+
+/// One signal that some evidence matched, and the pattern that matched it.
+struct SignalMatch {
+  const Signal* signal = nullptr;
+  std::string pattern;
+};
+
+class SignalMatcher {
+ public:
+  /// Compile the path globs of `rules` (already validated by the rules loader). Keeps a reference.
+  explicit SignalMatcher(const Rules& rules);
+
+  /// Match a class known by `spellings` (qualified names); `by_last_name` compares last segments.
+  std::vector<SignalMatch> base_class(const std::vector<std::string>& spellings, bool by_last_name) const;
+  /// Match a mark `name`; `by_last_name` compares the last segment of `name`.
+  std::vector<SignalMatch> marker(std::string_view name, bool by_last_name = false) const;
+  std::vector<SignalMatch> fixture(std::string_view name) const;
+  std::vector<SignalMatch> path(std::string_view path) const;
+  /// Match `KEY=VALUE-GLOB` (the literal value against the glob, fnmatch) or `KEY` alone.
+  std::vector<SignalMatch> setting(const SettingUse& setting) const;
+  /// Match a callee on a dotted suffix: pattern `store_event` matches `self.store_event`.
+  std::vector<SignalMatch> call(std::string_view callee) const;
+  /// Match a module and everything under it.
+  std::vector<SignalMatch> import(std::string_view module) const;
+
+ private:
+  template <typename Predicate>
+  std::vector<SignalMatch> matching(EvidenceKind kind, Predicate&& matches) const;
+
+  const Rules& rules_;
+  std::vector<std::vector<Glob>> path_globs_;  ///< per signal (empty for other kinds)
+};
+
+/// Return the last '.'-separated segment of `dotted`.
+std::string_view last_segment(std::string_view dotted);
+
+/// Return whether `dotted` is `name` or ends with "." + `name`.
+bool has_dotted_suffix(std::string_view dotted, std::string_view name);
+
+/// Return whether `module` is `prefix` or lies under it (`prefix` + "." + ...).
+bool is_module_or_under(std::string_view module, std::string_view prefix);
+
+}  // namespace testtier::classify

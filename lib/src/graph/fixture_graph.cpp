@@ -1,0 +1,110 @@
+#include "graph/fixture_graph.hpp"
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/depth_first_search.hpp>
+
+#include <deque>
+#include <set>
+
+#include <fmt/format.h>
+
+namespace testtier::graph {
+namespace {
+
+using RequestGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, const FixtureDef*>;
+
+struct BackEdges : boost::default_dfs_visitor {
+  std::vector<std::pair<std::size_t, std::size_t>>* found;
+  template <typename Edge, typename Graph>
+  void back_edge(Edge edge, const Graph& graph) const {
+    found->emplace_back(boost::source(edge, graph), boost::target(edge, graph));
+  }
+};
+
+bool is_requestable(std::string_view parameter) { return parameter != "self" && parameter != "cls"; }
+
+/// Report each cycle among the definitions `reached` request, as TT905 at the requesting fixture.
+void report_cycles(const std::vector<const FixtureDef*>& reached, const FixtureScope& scope,
+                   std::vector<Diagnostic>& diagnostics) {
+  RequestGraph graph;
+  std::map<const FixtureDef*, std::size_t> vertex;
+  for (const FixtureDef* def : reached) vertex[def] = boost::add_vertex(def, graph);
+  for (const FixtureDef* def : reached) {
+    for (const std::string& parameter : def->function->parameters) {
+      const FixtureDef* target = is_requestable(parameter) ? scope.lookup(parameter, def) : nullptr;
+      if (target != nullptr && vertex.contains(target)) boost::add_edge(vertex[def], vertex[target], graph);
+    }
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> back_edges;
+  boost::depth_first_search(graph, boost::visitor(BackEdges{{}, &back_edges}));
+  for (const auto& [from, to] : back_edges) {
+    const FixtureDef* requester = graph[from];
+    diagnostics.push_back({requester->path, requester->function->location, Severity::warning,
+                           std::string(codes::fixture_cycle),
+                           fmt::format("fixture `{}` requests `{}`, which leads back to it (a cycle "
+                                       "pytest refuses)", requester->name, graph[to]->name)});
+  }
+}
+
+}  // namespace
+
+std::string FixtureDef::describe() const {
+  const std::string shown = owner.empty() ? name : owner + "." + name;
+  return fmt::format("{} ({}:{})", shown, path, function->location.line);
+}
+
+void FixtureScope::add_layer(std::vector<FixtureDef> layer) { layers_.push_back(std::move(layer)); }
+
+const FixtureDef* FixtureScope::lookup(std::string_view name, const FixtureDef* requester) const {
+  const bool overriding = requester != nullptr && requester->name == name;
+  bool past_requester = !overriding;
+  for (const auto& layer : layers_) {
+    for (const FixtureDef& def : layer) {
+      if (&def == requester) { past_requester = true; continue; }
+      if (past_requester && def.name == name) return &def;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<const FixtureDef*> FixtureScope::autouse() const {
+  std::vector<const FixtureDef*> in_effect;
+  std::set<std::string> names;
+  for (const auto& layer : layers_) {
+    for (const FixtureDef& def : layer) {
+      if (!def.function->fixture.autouse || !names.insert(def.name).second) continue;
+      if (const FixtureDef* effective = lookup(def.name)) in_effect.push_back(effective);
+    }
+  }
+  return in_effect;
+}
+
+std::vector<FixtureReach> fixture_closure(const std::vector<FixtureRequest>& requests,
+                                          const FixtureScope& scope, std::vector<Diagnostic>& diagnostics) {
+  std::vector<FixtureReach> reached;
+  std::deque<FixtureReach> queue;
+  std::set<std::string> seen;
+  for (const FixtureRequest& request : requests) {
+    queue.push_back({request.name, scope.lookup(request.name), request.path, request.location, request.via});
+  }
+  std::vector<const FixtureDef*> defs;
+  while (!queue.empty()) {
+    FixtureReach reach = std::move(queue.front());
+    queue.pop_front();
+    if (!seen.insert(reach.name).second) continue;
+    if (const FixtureDef* def = reach.def) {
+      defs.push_back(def);
+      std::vector<std::string> via = reach.via;
+      via.push_back((def->function->fixture.autouse ? "autouse " : "") + def->describe());
+      for (const std::string& parameter : def->function->parameters) {
+        if (!is_requestable(parameter) || seen.contains(parameter)) continue;
+        queue.push_back({parameter, scope.lookup(parameter, def), def->path, def->function->location, via});
+      }
+    }
+    reached.push_back(std::move(reach));
+  }
+  report_cycles(defs, scope, diagnostics);
+  return reached;
+}
+
+}  // namespace testtier::graph

@@ -1,0 +1,66 @@
+// Fixtures: which definitions a test sees (pytest's lookup order) and everything it reaches
+// through fixture-to-fixture requests, as a Boost.Graph with cycles reported.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "testtier/diagnostic.hpp"
+#include "testtier/facts.hpp"
+
+namespace testtier::graph {
+
+/// One `@pytest.fixture` definition.
+struct FixtureDef {
+  std::string name;                       ///< the fixture's name (FixtureInfo::name)
+  std::string path;                       ///< defining file
+  std::string owner;                      ///< class qualname for a fixture method, else ""
+  const FunctionFacts* function = nullptr;
+
+  /// Return "NAME (PATH:LINE)", with "Owner." before a method's name.
+  std::string describe() const;
+};
+
+/// The fixtures visible from one place, in layers searched in order: the class MRO (nearest
+/// class first), the test module, the conftest.py files from nearest to the root, then plugins.
+class FixtureScope {
+ public:
+  void add_layer(std::vector<FixtureDef> layer);
+
+  /// Return the definition `name` means when requested by `requester` (nullptr for a test):
+  /// the first in layer order, skipping `requester` itself and everything before it when a
+  /// fixture requests its own name (it then means the definition it overrides).
+  const FixtureDef* lookup(std::string_view name, const FixtureDef* requester = nullptr) const;
+
+  /// Return the autouse fixtures in effect: for each autouse name, the definition lookup() gives.
+  std::vector<const FixtureDef*> autouse() const;
+
+ private:
+  std::vector<std::vector<FixtureDef>> layers_;
+};
+
+/// A fixture name a test asks for directly: by parameter, `usefixtures` or autouse.
+struct FixtureRequest {
+  std::string name;
+  std::string path;                     ///< where the request is written
+  SourceLocation location;
+  std::vector<std::string> via;         ///< hops from the test to the request (aliases, classes)
+};
+
+/// A fixture name a test reaches, directly or through other fixtures.
+struct FixtureReach {
+  std::string name;
+  const FixtureDef* def = nullptr;      ///< nullptr: not defined in the repository (a plugin's)
+  std::string path;                     ///< where it is requested
+  SourceLocation location;
+  std::vector<std::string> via;         ///< hops from the test to the requester
+};
+
+/// Return every fixture reached from `requests` in `scope`, breadth first (each name once, by
+/// its shortest chain). Each request cycle found is appended to `diagnostics` as TT905.
+std::vector<FixtureReach> fixture_closure(const std::vector<FixtureRequest>& requests,
+                                          const FixtureScope& scope, std::vector<Diagnostic>& diagnostics);
+
+}  // namespace testtier::graph
