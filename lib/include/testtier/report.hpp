@@ -19,7 +19,8 @@ std::string classification_to_text(const Classification& result);
 std::string classification_to_sentry(const Classification& result);
 
 /// Return CSV (RFC 4180, header row) with one row per test: id, path, line, tier, services
-/// (';'-separated).
+/// (';'-separated), in file then id order. Fields are quoted only when they hold `,`, `"`, CR or LF;
+/// lines end in "\n", not RFC 4180's CRLF, as Unix tools and Python's csv module read either.
 std::string classification_to_csv(const Classification& result);
 
 }  // namespace testtier

@@ -1,0 +1,74 @@
+#include "report/summary.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace testtier::report {
+namespace {
+
+/// Return `order`, followed by the names of `seen` that are not in it, by name.
+std::vector<std::string> tiers_in_order(const std::vector<std::string>& order,
+                                        const std::set<std::string>& seen) {
+  std::vector<std::string> tiers = order;
+  for (const std::string& tier : seen) {
+    if (std::find(order.begin(), order.end(), tier) == order.end()) tiers.push_back(tier);
+  }
+  return tiers;
+}
+
+}  // namespace
+
+Summary summarize(const Classification& result) {
+  Summary summary;
+  std::set<std::string> seen_tiers;
+  for (const FileResult& file : result.files) {
+    ++summary.files;
+    ++summary.files_per_tier[file.tier];
+    seen_tiers.insert(file.tier);
+    for (const std::string& service : file.services) ++summary.files_per_service[service];
+    for (const TestResult& test : file.tests) {
+      ++summary.tests;
+      ++summary.tests_per_tier[test.tier];
+      seen_tiers.insert(test.tier);
+      for (const std::string& service : test.services) ++summary.tests_per_service[service];
+    }
+  }
+  summary.tiers = tiers_in_order(result.tier_order, seen_tiers);
+  return summary;
+}
+
+std::vector<Count> tier_counts(const std::map<std::string, std::size_t>& per_tier,
+                               const std::vector<std::string>& tiers) {
+  std::vector<Count> counts;
+  for (const std::string& tier : tiers) {
+    const auto found = per_tier.find(tier);
+    if (found != per_tier.end() && found->second > 0) counts.emplace_back(tier, found->second);
+  }
+  return counts;
+}
+
+std::string joined(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (&item != &items.front()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
+// A local copy of rules.hpp's to_string(EvidenceKind), which is written in parallel; switch to it
+// once it is in the library.
+std::string_view signal_name(EvidenceKind kind) {
+  switch (kind) {
+    case EvidenceKind::base_class: return "base_class";
+    case EvidenceKind::marker: return "marker";
+    case EvidenceKind::fixture: return "fixture";
+    case EvidenceKind::path: return "path";
+    case EvidenceKind::setting: return "setting";
+    case EvidenceKind::call: return "call";
+    case EvidenceKind::import: return "import";
+  }
+  return "base_class";
+}
+
+}  // namespace testtier::report

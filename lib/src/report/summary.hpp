@@ -1,0 +1,43 @@
+// Counts shared by the classify writers: files and tests per tier and per service.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "testtier/classification.hpp"
+
+namespace testtier::report {
+
+/// How many files and tests a classification holds, per tier and per service.
+struct Summary {
+  std::size_t files = 0;
+  std::size_t tests = 0;
+  std::map<std::string, std::size_t> files_per_tier;
+  std::map<std::string, std::size_t> tests_per_tier;
+  std::map<std::string, std::size_t> files_per_service;   ///< files whose services include it
+  std::map<std::string, std::size_t> tests_per_service;   ///< tests whose services include it
+  /// `tier_order`, then any other tier a file or test is in, by name (so nothing is dropped).
+  std::vector<std::string> tiers;
+};
+
+/// Return the counts of `result`.
+Summary summarize(const Classification& result);
+
+/// A name and its count, in the order a writer lists them.
+using Count = std::pair<std::string, std::size_t>;
+
+/// Return the nonzero counts of `per_tier`, in the order of `tiers`.
+std::vector<Count> tier_counts(const std::map<std::string, std::size_t>& per_tier,
+                               const std::vector<std::string>& tiers);
+
+/// Return `items` with `separator` between them.
+std::string joined(const std::vector<std::string>& items, std::string_view separator);
+
+/// Return the TOML key of `kind` ("base_class", "marker", ...), as rules.hpp's to_string does.
+std::string_view signal_name(EvidenceKind kind);
+
+}  // namespace testtier::report
