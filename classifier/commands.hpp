@@ -16,6 +16,9 @@ struct Command {
   std::function<int()> run;
 };
 
+/// Register `testtier classify [ROOT]`: services and tiers per file and per test.
+Command add_classify_command(CLI::App& parent);
+
 /// Register `testtier facts PATH...`: dump the parse stage's FileFacts as JSON.
 Command add_facts_command(CLI::App& parent);
 

@@ -4,7 +4,7 @@
 #include <array>
 #include <set>
 
-namespace testtier::classify {
+namespace testtier::classify_stage {
 namespace {
 
 // unittest.TestCase and the library classes known to derive from it, for when the library is not
@@ -92,4 +92,4 @@ std::vector<CollectedTest> collect_tests(const FileFacts& file, graph::ClassGrap
   return tests;
 }
 
-}  // namespace testtier::classify
+}  // namespace testtier::classify_stage

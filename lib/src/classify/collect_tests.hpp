@@ -8,7 +8,7 @@
 #include "graph/class_graph.hpp"
 #include "testtier/glob.hpp"
 
-namespace testtier::classify {
+namespace testtier::classify_stage {
 
 /// pytest's `python_classes` and `python_functions`, compiled.
 struct TestNamePatterns {
@@ -34,4 +34,4 @@ std::vector<CollectedTest> collect_tests(const FileFacts& file, graph::ClassGrap
 /// Return whether `id` descends from unittest.TestCase (or a Django/DRF test case, which do).
 bool is_unittest_class(graph::ClassGraph& classes, graph::ClassId id);
 
-}  // namespace testtier::classify
+}  // namespace testtier::classify_stage

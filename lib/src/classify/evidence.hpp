@@ -8,7 +8,7 @@
 #include "classify/signal_matcher.hpp"
 #include "testtier/classification.hpp"
 
-namespace testtier::classify {
+namespace testtier::classify_stage {
 
 /// What evidence gathering reads, shared by every test of one run.
 struct EvidenceContext {
@@ -32,4 +32,4 @@ std::vector<Reason> module_reasons(const FileFacts& file, EvidenceContext& conte
 /// Sort `reasons` (service, path, line, signal, evidence, via) and drop duplicates.
 void normalize(std::vector<Reason>& reasons);
 
-}  // namespace testtier::classify
+}  // namespace testtier::classify_stage

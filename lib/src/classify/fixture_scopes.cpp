@@ -1,6 +1,6 @@
 #include "classify/fixture_scopes.hpp"
 
-namespace testtier::classify {
+namespace testtier::classify_stage {
 namespace {
 
 void append_fixtures(const FileFacts& file, std::vector<graph::FixtureDef>& into) {
@@ -15,14 +15,14 @@ FixtureScopes::FixtureScopes(const std::unordered_set<std::string>& python_files
                              graph::ClassGraph& classes)
     : python_files_(python_files), resolver_(resolver), classes_(classes) {}
 
-std::vector<std::string> FixtureScopes::conftest_chain(const std::string& path) const {
+std::vector<std::string> conftest_chain(const std::string& path, const std::unordered_set<std::string>& python_files) {
   std::vector<std::string> chain;
   std::string dir = path;
   for (;;) {
     const std::size_t slash = dir.rfind('/');
     dir = slash == std::string::npos ? std::string() : dir.substr(0, slash);
     const std::string conftest = dir.empty() ? "conftest.py" : dir + "/conftest.py";
-    if (conftest != path && python_files_.contains(conftest)) chain.push_back(conftest);
+    if (conftest != path && python_files.contains(conftest)) chain.push_back(conftest);
     if (dir.empty()) break;
   }
   return chain;
@@ -44,7 +44,7 @@ const graph::FixtureScope& FixtureScopes::scope(const std::string& path, std::op
     }
   }
   slot->add_layer(module_fixtures(path));
-  const std::vector<std::string> conftests = conftest_chain(path);
+  const std::vector<std::string> conftests = conftest_chain(path, python_files_);
   for (const std::string& conftest : conftests) slot->add_layer(module_fixtures(conftest));
   for (const std::string& plugin : plugin_files(conftests)) slot->add_layer(module_fixtures(plugin));
   return *slot;
@@ -103,4 +103,4 @@ std::vector<std::string> FixtureScopes::plugin_files(const std::vector<std::stri
   return plugins;
 }
 
-}  // namespace testtier::classify
+}  // namespace testtier::classify_stage

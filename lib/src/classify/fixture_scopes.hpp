@@ -13,7 +13,10 @@
 #include "graph/fixture_graph.hpp"
 #include "resolve/symbols.hpp"
 
-namespace testtier::classify {
+namespace testtier::classify_stage {
+
+/// Return the conftest.py files among `python_files` that apply to `path`, nearest first.
+std::vector<std::string> conftest_chain(const std::string& path, const std::unordered_set<std::string>& python_files);
 
 /// Builds and keeps one FixtureScope per (test file, class).
 class FixtureScopes {
@@ -24,9 +27,6 @@ class FixtureScopes {
 
   /// Return the scope of a test in `path`, in class `cls` when given.
   const graph::FixtureScope& scope(const std::string& path, std::optional<graph::ClassId> cls);
-
-  /// Return the conftest.py files that apply to `path`, nearest first.
-  std::vector<std::string> conftest_chain(const std::string& path) const;
 
  private:
   const std::vector<graph::FixtureDef>& module_fixtures(const std::string& path);
@@ -41,4 +41,4 @@ class FixtureScopes {
   std::map<std::pair<std::string, std::optional<graph::ClassId>>, std::unique_ptr<graph::FixtureScope>> scopes_;
 };
 
-}  // namespace testtier::classify
+}  // namespace testtier::classify_stage

@@ -4,7 +4,7 @@
 
 #include "classify/signal_matcher.hpp"
 
-namespace testtier::classify {
+namespace testtier::classify_stage {
 
 std::optional<ResolvedMark> resolve_mark(const MarkUse& mark, const std::string& path,
                                          resolve::Resolver& resolver) {
@@ -35,4 +35,4 @@ std::optional<ResolvedMark> resolve_mark(const MarkUse& mark, const std::string&
   return resolved;
 }
 
-}  // namespace testtier::classify
+}  // namespace testtier::classify_stage

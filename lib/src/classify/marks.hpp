@@ -8,7 +8,7 @@
 
 #include "resolve/symbols.hpp"
 
-namespace testtier::classify {
+namespace testtier::classify_stage {
 
 /// A mark applied to a test, with where it is written and the aliases it went through.
 struct ResolvedMark {
@@ -25,4 +25,4 @@ struct ResolvedMark {
 std::optional<ResolvedMark> resolve_mark(const MarkUse& mark, const std::string& path,
                                          resolve::Resolver& resolver);
 
-}  // namespace testtier::classify
+}  // namespace testtier::classify_stage

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-namespace testtier::classify {
+namespace testtier::classify_stage {
 
 std::string_view last_segment(std::string_view dotted) {
   const std::size_t dot = dotted.rfind('.');
@@ -92,4 +92,4 @@ std::vector<SignalMatch> SignalMatcher::import(std::string_view module) const {
   });
 }
 
-}  // namespace testtier::classify
+}  // namespace testtier::classify_stage

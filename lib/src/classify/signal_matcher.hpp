@@ -9,7 +9,7 @@
 #include "testtier/glob.hpp"
 #include "testtier/rules.hpp"
 
-namespace testtier::classify {
+namespace testtier::classify_stage {
 
 /// One signal that some evidence matched, and the pattern that matched it.
 struct SignalMatch {
@@ -52,4 +52,4 @@ bool has_dotted_suffix(std::string_view dotted, std::string_view name);
 /// Return whether `module` is `prefix` or lies under it (`prefix` + "." + ...).
 bool is_module_or_under(std::string_view module, std::string_view prefix);
 
-}  // namespace testtier::classify
+}  // namespace testtier::classify_stage

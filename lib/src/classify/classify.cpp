@@ -1,0 +1,173 @@
+// classify(): discover, then parse in waves until resolution asks for nothing more, then
+// assemble per-test and per-file results.
+#include "testtier/classify.hpp"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "classify/evidence.hpp"
+#include "classify/suspicious.hpp"
+#include "classify/tiers.hpp"
+#include "testtier/discover.hpp"
+#include "testtier/pytest_config.hpp"
+
+namespace testtier {
+namespace {
+
+using classify_stage::CollectedTest;
+using classify_stage::EvidenceContext;
+
+/// Where tests are and what they are called: the rules, else the repository's pytest configuration.
+struct TestLayout {
+  DiscoverOptions discover;
+  classify_stage::TestNamePatterns names;
+  std::vector<Diagnostic> diagnostics;
+};
+
+std::vector<Glob> compile_names(const std::vector<std::string>& patterns, const std::string& origin,
+                                std::vector<Diagnostic>& diagnostics) {
+  std::vector<Glob> globs;
+  for (const std::string& pattern : patterns) {
+    try {
+      globs.emplace_back(pattern);
+    } catch (const std::invalid_argument& error) {
+      diagnostics.push_back({origin, {}, Severity::warning, std::string(codes::unreadable), error.what()});
+    }
+  }
+  return globs;
+}
+
+TestLayout test_layout(const std::filesystem::path& root, const Rules& rules) {
+  PytestConfig pytest = read_pytest_config(root);
+  TestLayout layout;
+  layout.diagnostics = std::move(pytest.diagnostics);
+  const ProjectRules& project = rules.project;
+  layout.discover.exclude = project.exclude;
+  if (project.test_files) {
+    layout.discover.test_files = *project.test_files;
+  } else {
+    layout.discover.test_files = pytest.python_files;
+    layout.discover.testpaths = pytest.testpaths;
+  }
+  const std::string origin = pytest.origin.empty() ? rules.origin : pytest.origin;
+  layout.names.classes = compile_names(project.test_classes.value_or(pytest.python_classes), origin, layout.diagnostics);
+  layout.names.functions =
+      compile_names(project.test_functions.value_or(pytest.python_functions), origin, layout.diagnostics);
+  return layout;
+}
+
+std::vector<std::string> selected_tests(const Discovery& found, const std::vector<std::string>& only) {
+  if (only.empty()) return found.test_files;
+  std::set<std::string> wanted;
+  for (const std::string& path : only) wanted.insert(std::filesystem::path(path).lexically_normal().generic_string());
+  std::vector<std::string> tests;
+  for (const std::string& path : found.test_files) {
+    if (wanted.contains(path)) tests.push_back(path);
+  }
+  return tests;
+}
+
+std::vector<std::string> services_of(const std::vector<Reason>& reasons) {
+  std::set<std::string> services;
+  for (const Reason& reason : reasons) services.insert(reason.service);
+  return {services.begin(), services.end()};
+}
+
+/// Everything one wave's analysis produces.
+struct Analysis {
+  std::vector<FileResult> files;
+  std::vector<Diagnostic> diagnostics;
+};
+
+FileResult analyse_file(const FileFacts& facts, const classify_stage::TestNamePatterns& names, const Rules& rules,
+                        EvidenceContext& context) {
+  FileResult result;
+  result.path = facts.path;
+  result.reasons = classify_stage::module_reasons(facts, context);
+  for (const CollectedTest& test : classify_stage::collect_tests(facts, context.classes, names)) {
+    TestResult entry;
+    entry.id = test.id;
+    entry.line = test.function->location.line;
+    entry.reasons = classify_stage::test_reasons(facts, test, context);
+    entry.services = services_of(entry.reasons);
+    entry.tier = classify_stage::choose_tier(entry.services, rules);
+    result.reasons.insert(result.reasons.end(), entry.reasons.begin(), entry.reasons.end());
+    result.tests.push_back(std::move(entry));
+  }
+  classify_stage::normalize(result.reasons);
+  result.services = services_of(result.reasons);
+  result.tier = classify_stage::choose_tier(result.services, rules);
+  result.suspicious = classify_stage::suspicious_imports(facts, result.reasons, rules, context.resolver);
+  return result;
+}
+
+Analysis analyse(const std::vector<std::string>& tests, const resolve::FactStore& store,
+                 const std::unordered_set<std::string>& python_files, const classify_stage::TestNamePatterns& names,
+                 const Rules& rules, const classify_stage::SignalMatcher& matcher) {
+  Analysis analysis;
+  resolve::Resolver resolver(store);
+  std::vector<const FileFacts*> test_facts;
+  for (const std::string& path : tests) {
+    if (const FileFacts* facts = store.get(path)) test_facts.push_back(facts);
+  }
+  graph::ClassGraph classes;
+  classes.build(test_facts, resolver);
+  classify_stage::FixtureScopes scopes(python_files, resolver, classes);
+  EvidenceContext context{resolver, classes, scopes, matcher, analysis.diagnostics};
+  for (const FileFacts* facts : test_facts) analysis.files.push_back(analyse_file(*facts, names, rules, context));
+  analysis.diagnostics.insert(analysis.diagnostics.end(), classes.diagnostics().begin(), classes.diagnostics().end());
+  return analysis;
+}
+
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
+  const auto key = [](const Diagnostic& d) { return std::tie(d.path, d.location, d.code, d.message); };
+  std::sort(diagnostics.begin(), diagnostics.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
+  diagnostics.erase(std::unique(diagnostics.begin(), diagnostics.end()), diagnostics.end());
+}
+
+}  // namespace
+
+Classification classify(const std::filesystem::path& root, const Rules& rules, const ClassifyOptions& options) {
+  TestLayout layout = test_layout(root, rules);
+  Discovery found = discover(root, layout.discover);
+  const std::vector<std::string> tests = selected_tests(found, options.only_files);
+  const std::unordered_set<std::string> python_files(found.python_files.begin(), found.python_files.end());
+
+  const resolve::ModuleIndex modules(found.python_files, rules.project.import_roots);
+  resolve::FactStore store(root, modules, options.parse, options.threads);
+  for (const std::string& path : tests) {
+    store.request(path);
+    for (const std::string& conftest : classify_stage::conftest_chain(path, python_files)) store.request(conftest);
+  }
+  const classify_stage::SignalMatcher matcher(rules);
+  Analysis analysis;
+  do {
+    store.parse_requested();
+    analysis = analyse(tests, store, python_files, layout.names, rules, matcher);
+  } while (store.has_requests());
+
+  Classification result;
+  result.root = root.generic_string();
+  result.rules_origin = rules.origin;
+  for (const Tier& tier : rules.tiers) result.tier_order.push_back(tier.name);
+  result.files = std::move(analysis.files);
+  result.diagnostics = std::move(analysis.diagnostics);
+  result.diagnostics.insert(result.diagnostics.end(), found.diagnostics.begin(), found.diagnostics.end());
+  result.diagnostics.insert(result.diagnostics.end(), layout.diagnostics.begin(), layout.diagnostics.end());
+  for (const auto& [path, facts] : store.parsed()) {
+    result.diagnostics.insert(result.diagnostics.end(), facts->diagnostics.begin(), facts->diagnostics.end());
+    result.stats.parsed_bytes += facts->size;
+  }
+  sort_diagnostics(result.diagnostics);
+  result.stats.python_files = found.python_files.size();
+  result.stats.test_files = tests.size();
+  result.stats.parsed_files = store.parsed().size();
+  result.stats.skipped_files = result.stats.python_files - std::min(result.stats.python_files, result.stats.parsed_files);
+  return result;
+}
+
+}  // namespace testtier

@@ -1,0 +1,226 @@
+#include "classify/evidence.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "classify/marks.hpp"
+
+namespace testtier::classify_stage {
+namespace {
+
+// Methods that run around every test of a unittest or pytest class.
+constexpr std::array<std::string_view, 8> kSetUpMethods = {
+    "setUp", "setUpClass", "setUpTestData", "asyncSetUp", "setup_method", "setup_class",
+    "setup", "setUpTestCase"};
+
+/// Where a piece of evidence sits and how it reached the test.
+struct Site {
+  std::string path;
+  std::uint32_t line = 0;
+  std::vector<std::string> via;
+  bool by_last_name = false;
+};
+
+void add(const std::vector<SignalMatch>& matches, const Site& site, std::vector<Reason>& out) {
+  for (const SignalMatch& match : matches) {
+    for (const std::string& service : match.signal->needs) {
+      out.push_back({service, match.signal->kind, match.pattern, site.path, site.line, site.via,
+                     match.signal->declared, site.by_last_name});
+    }
+  }
+}
+
+std::string describe_class(const graph::ClassNode& node) {
+  if (node.facts == nullptr) return node.qualified;
+  return fmt::format("{} ({}:{})", node.qualname, node.path, node.facts->location.line);
+}
+
+/// Return the hops from `from` to `to` as "Name (path:line)" strings, `to` included.
+std::vector<std::string> class_via(graph::ClassGraph& classes, graph::ClassId from, graph::ClassId to) {
+  std::vector<std::string> via;
+  for (const graph::ClassHop& hop : classes.chain(from, to)) via.push_back(describe_class(classes.node(hop.to)));
+  return via;
+}
+
+void add_uses(const BodyUses& uses, const Site& where, EvidenceContext& context, std::vector<Reason>& out) {
+  for (const SettingUse& setting : uses.settings) {
+    add(context.matcher.setting(setting), {where.path, setting.location.line, where.via}, out);
+  }
+  for (const CallUse& call : uses.calls) {
+    add(context.matcher.call(call.name), {where.path, call.location.line, where.via}, out);
+  }
+}
+
+/// The parametrize argument names of `function`: not fixtures, though they are parameters.
+std::set<std::string> parametrized_names(const FunctionFacts& function) {
+  std::set<std::string> names;
+  for (const MarkUse& mark : function.marks) {
+    if (mark.name != "parametrize" || mark.args.empty()) continue;
+    std::string_view list = mark.args.front();
+    while (!list.empty()) {
+      const std::size_t comma = list.find(',');
+      std::string_view name = list.substr(0, comma);
+      while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+      while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+      if (!name.empty()) names.emplace(name);
+      list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+    }
+  }
+  return names;
+}
+
+/// A mark as written somewhere that applies to the test, with the chain that brought it.
+struct MarkSite {
+  const MarkUse* mark;
+  std::string path;
+  std::vector<std::string> via;
+};
+
+std::vector<MarkSite> marks_of(const FileFacts& file, const CollectedTest& test, graph::ClassGraph& classes) {
+  std::vector<MarkSite> sites;
+  std::vector<std::string> method_via;
+  if (test.cls && test.owner && *test.cls != *test.owner) method_via = class_via(classes, *test.cls, *test.owner);
+  for (const MarkUse& mark : test.function->marks) sites.push_back({&mark, test.function_path, method_via});
+  if (test.cls) {
+    for (const graph::ClassId ancestor : classes.mro(*test.cls)) {
+      const graph::ClassNode& node = classes.node(ancestor);
+      if (node.facts == nullptr) continue;
+      const std::vector<std::string> via = class_via(classes, *test.cls, ancestor);
+      for (const MarkUse& mark : node.facts->marks) sites.push_back({&mark, node.path, via});
+    }
+  }
+  for (const MarkUse& mark : file.module_marks) sites.push_back({&mark, file.path, {}});
+  return sites;
+}
+
+/// Add the reasons of marks, and return the fixtures they request (`usefixtures`).
+std::vector<graph::FixtureRequest> apply_marks(const std::vector<MarkSite>& sites, EvidenceContext& context,
+                                               std::vector<Reason>& out) {
+  std::vector<graph::FixtureRequest> requests;
+  for (const MarkSite& site : sites) {
+    const auto mark = resolve_mark(*site.mark, site.path, context.resolver);
+    if (!mark) continue;
+    std::vector<std::string> via = site.via;
+    via.insert(via.end(), mark->via.begin(), mark->via.end());
+    if (mark->name == "usefixtures") {
+      for (const std::string& name : mark->args) requests.push_back({name, mark->path, mark->location, via});
+      continue;
+    }
+    add(context.matcher.marker(mark->name, mark->by_last_name),
+        {mark->path, mark->location.line, via, mark->by_last_name}, out);
+  }
+  return requests;
+}
+
+void add_fixture_reasons(const FileFacts& file, const CollectedTest& test,
+                         std::vector<graph::FixtureRequest> requests, EvidenceContext& context,
+                         std::vector<Reason>& out) {
+  const std::set<std::string> parametrized = parametrized_names(*test.function);
+  for (const std::string& parameter : test.function->parameters) {
+    if (parameter == "self" || parameter == "cls" || parametrized.contains(parameter)) continue;
+    requests.push_back({parameter, test.function_path, test.function->location, {}});
+  }
+  const graph::FixtureScope& scope = context.scopes.scope(file.path, test.cls);
+  for (const graph::FixtureDef* def : scope.autouse()) {
+    requests.push_back({def->name, def->path, def->function->location, {}});
+  }
+  for (const graph::FixtureReach& reach : graph::fixture_closure(requests, scope, context.diagnostics)) {
+    add(context.matcher.fixture(reach.name), {reach.path, reach.location.line, reach.via}, out);
+    if (reach.def != nullptr) {
+      std::vector<std::string> via = reach.via;
+      via.push_back(reach.def->describe());
+      add_uses(reach.def->function->uses, {reach.def->path, 0, via}, context, out);
+    }
+  }
+}
+
+void add_base_class_reasons(const FileFacts& file, graph::ClassId cls, EvidenceContext& context,
+                            std::vector<Reason>& out) {
+  std::set<std::string> services_found;
+  for (const graph::ClassId ancestor : context.classes.mro(cls)) {
+    const graph::ClassNode& node = context.classes.node(ancestor);
+    const bool by_last_name = node.origin == graph::ClassNode::Origin::unresolved;
+    for (const SignalMatch& match : context.matcher.base_class(node.spellings, by_last_name)) {
+      const auto hops = context.classes.chain(cls, ancestor);
+      std::vector<std::string> via;
+      for (std::size_t i = 0; i + 1 < hops.size(); ++i) via.push_back(describe_class(context.classes.node(hops[i].to)));
+      via.push_back(match.pattern);
+      const std::uint32_t line = hops.empty() ? context.classes.node(cls).facts->location.line : hops.front().location.line;
+      std::vector<Reason> found;
+      add({match}, {file.path, line, via, by_last_name}, found);
+      for (Reason& reason : found) {
+        if (services_found.insert(reason.service).second) out.push_back(std::move(reason));
+      }
+    }
+  }
+}
+
+void add_class_uses(graph::ClassId cls, EvidenceContext& context, std::vector<Reason>& out) {
+  for (const graph::ClassId ancestor : context.classes.mro(cls)) {
+    const graph::ClassNode& node = context.classes.node(ancestor);
+    if (node.facts == nullptr) continue;
+    const std::vector<std::string> via = class_via(context.classes, cls, ancestor);
+    add_uses(node.facts->uses, {node.path, 0, via}, context, out);
+    for (const FunctionFacts& method : node.facts->methods) {
+      if (std::find(kSetUpMethods.begin(), kSetUpMethods.end(), method.name) == kSetUpMethods.end()) continue;
+      std::vector<std::string> method_via = via;
+      method_via.push_back(fmt::format("{}.{} ({}:{})", node.qualname, method.name, node.path, method.location.line));
+      add_uses(method.uses, {node.path, 0, method_via}, context, out);
+    }
+  }
+}
+
+}  // namespace
+
+void normalize(std::vector<Reason>& reasons) {
+  const auto key = [](const Reason& r) {
+    return std::tie(r.service, r.path, r.line, r.signal, r.evidence, r.via, r.declared, r.by_last_name);
+  };
+  std::sort(reasons.begin(), reasons.end(), [&](const Reason& a, const Reason& b) { return key(a) < key(b); });
+  reasons.erase(std::unique(reasons.begin(), reasons.end()), reasons.end());
+}
+
+std::vector<Reason> test_reasons(const FileFacts& file, const CollectedTest& test, EvidenceContext& context) {
+  std::vector<Reason> reasons;
+  add(context.matcher.path(file.path), {file.path, 0, {}}, reasons);
+  const auto requests = apply_marks(marks_of(file, test, context.classes), context, reasons);
+  add_fixture_reasons(file, test, requests, context, reasons);
+  std::vector<std::string> method_via;
+  if (test.cls) {
+    add_base_class_reasons(file, *test.cls, context, reasons);
+    add_class_uses(*test.cls, context, reasons);
+    if (test.owner && *test.owner != *test.cls) method_via = class_via(context.classes, *test.cls, *test.owner);
+  }
+  add_uses(test.function->uses, {test.function_path, 0, method_via}, context, reasons);
+  normalize(reasons);
+  return reasons;
+}
+
+std::vector<Reason> module_reasons(const FileFacts& file, EvidenceContext& context) {
+  std::vector<Reason> reasons;
+  add(context.matcher.path(file.path), {file.path, 0, {}}, reasons);
+  std::vector<MarkSite> sites;
+  for (const MarkUse& mark : file.module_marks) sites.push_back({&mark, file.path, {}});
+  for (const graph::FixtureRequest& request : apply_marks(sites, context, reasons)) {
+    add(context.matcher.fixture(request.name), {request.path, request.location.line, request.via}, reasons);
+  }
+  add_uses(file.module_uses, {file.path, 0, {}}, context, reasons);
+  for (const Import& import : file.imports) {
+    if (import.type_only) continue;
+    const std::string module = context.resolver.import_module(file.path, import);
+    std::vector<SignalMatch> matches = context.matcher.import(module);
+    if (matches.empty() && !import.name.empty() && import.name != "*") {
+      matches = context.matcher.import(module + "." + import.name);  // `from google.cloud import bigtable`
+    }
+    add(matches, {file.path, import.location.line, {}}, reasons);
+  }
+  normalize(reasons);
+  return reasons;
+}
+
+}  // namespace testtier::classify_stage
