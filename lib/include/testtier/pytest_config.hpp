@@ -13,7 +13,7 @@ namespace testtier {
 /// otherwise. Patterns are globs (fnmatch): pytest's prefix spellings are turned into globs
 /// ("Test" → "Test*"), as pytest itself treats a pattern without a wildcard as a prefix.
 struct PytestConfig {
-  std::string origin;                     ///< the file read, or "" for pytest's defaults
+  std::string origin;                     ///< the file read (its name), or "" for pytest's defaults
   std::vector<std::string> testpaths;     ///< directories relative to the root; empty: the root
   std::vector<std::string> python_files = {"test_*.py", "*_test.py"};
   std::vector<std::string> python_classes = {"Test*"};

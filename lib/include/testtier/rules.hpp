@@ -91,7 +91,10 @@ class RulesError : public std::runtime_error {
 
   const std::string& origin() const { return origin_; }
   const SourceLocation& location() const { return location_; }
-  const std::string& key() const { return key_; }         ///< dotted key at fault, e.g. "project.tets"
+  /// The dotted key at fault, e.g. "project.tets"; elements of arrays of tables count from 0
+  /// ("signal[2].needs"), keys in a pyproject.toml start with "tool.testtier.", and a TOML
+  /// syntax error or an unreadable file has none ("").
+  const std::string& key() const { return key_; }
   const std::string& message() const { return message_; } ///< without file and location
 
  private:

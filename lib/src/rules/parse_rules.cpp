@@ -1,0 +1,341 @@
+#include <algorithm>
+#include <array>
+#include <utility>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "rules/parse_toml.hpp"
+#include "rules/toml_reader.hpp"
+#include "rules/validate.hpp"
+#include "testtier/rules.hpp"
+#include "util/file_io.hpp"
+
+namespace testtier {
+namespace {
+
+using rules_detail::check_globs;
+using rules_detail::check_services;
+using rules_detail::check_settings;
+using rules_detail::check_tiers;
+using rules_detail::Item;
+using rules_detail::location_of;
+using rules_detail::texts;
+using rules_detail::TomlReader;
+
+constexpr std::array kKinds = {EvidenceKind::base_class, EvidenceKind::marker,
+                               EvidenceKind::fixture,    EvidenceKind::path,
+                               EvidenceKind::setting,    EvidenceKind::call,
+                               EvidenceKind::import};
+
+/// Larger rules files are refused rather than read.
+constexpr std::uintmax_t kMaxRulesBytes = 8u << 20;
+
+/// Throw unless `root` says `version = 1`.
+void check_version(const TomlReader& reader, const toml::table& root) {
+  const toml::node* node = root.get("version");
+  if (node == nullptr) {
+    reader.fail(location_of(root), "version",
+                fmt::format("missing `version` in {}; add `version = {}`", reader.section(""),
+                            kRulesVersion));
+  }
+  const auto* version = node->as_integer();
+  if (version == nullptr) {
+    reader.fail(location_of(*node), "version",
+                fmt::format("`version` must be the integer {}", kRulesVersion));
+  }
+  if (version->get() != kRulesVersion) {
+    reader.fail(location_of(*node), "version",
+                fmt::format("unsupported rules version {}; this testtier reads version {}",
+                            version->get(), kRulesVersion));
+  }
+}
+
+/// Return the list `name` of `table`, which must be there and not be empty.
+std::vector<Item> required_list(const TomlReader& reader, const toml::table& table,
+                                std::string_view name, const std::string& key,
+                                std::string_view what) {
+  auto items = reader.strings(table, name, key + "." + std::string(name));
+  if (!items) {
+    reader.fail(location_of(table), key + "." + std::string(name),
+                fmt::format("{} has no `{}`; give {}", reader.section(key), name, what));
+  }
+  if (items->empty()) {
+    reader.fail(location_of(*table.get(name)), key + "." + std::string(name),
+                fmt::format("`{}` is empty; give {}", name, what));
+  }
+  return std::move(*items);
+}
+
+/// Return the globs `name` of [project], checked; nullopt when absent.
+std::optional<std::vector<std::string>> project_globs(const TomlReader& reader,
+                                                      const toml::table& table,
+                                                      std::string_view name) {
+  const std::string key = "project." + std::string(name);
+  auto items = reader.strings(table, name, key);
+  if (!items) return std::nullopt;
+  check_globs(reader, *items, name, key);
+  return texts(*items);
+}
+
+/// Read the [project] table `table`.
+ProjectRules read_project(const TomlReader& reader, const toml::table& table) {
+  reader.check_keys(table, "project",
+                    {"import_roots", "test_files", "exclude", "test_classes", "test_functions"});
+  ProjectRules project;
+  if (auto roots = reader.strings(table, "import_roots", "project.import_roots")) {
+    project.import_roots = texts(*roots);
+  }
+  project.test_files = project_globs(reader, table, "test_files");
+  project.exclude = project_globs(reader, table, "exclude").value_or(std::vector<std::string>{});
+  project.test_classes = project_globs(reader, table, "test_classes");
+  project.test_functions = project_globs(reader, table, "test_functions");
+  return project;
+}
+
+/// Return the ports of service `key`, each checked to be a TCP port.
+std::vector<int> read_ports(const TomlReader& reader, const toml::table& table,
+                            const std::string& key) {
+  std::vector<int> ports;
+  const auto values = reader.integers(table, "ports", key + ".ports");
+  if (!values) return ports;
+  const toml::array& array = *table.get("ports")->as_array();
+  for (std::size_t i = 0; i < values->size(); ++i) {
+    const std::int64_t port = (*values)[i];
+    if (port < 1 || port > 65535) {
+      reader.fail(location_of(*array.get(i)), key + ".ports",
+                  fmt::format("port {} is not between 1 and 65535", port));
+    }
+    ports.push_back(static_cast<int>(port));
+  }
+  return ports;
+}
+
+/// Read `[services.NAME]` table `table` into `service`; `services` knows every name already.
+void read_service(const TomlReader& reader, const toml::table& table, Service& service,
+                  const std::map<std::string, Service>& services) {
+  const std::string key = "services." + service.name;
+  reader.check_keys(table, key, {"ports", "brings", "startup_seconds"});
+  service.ports = read_ports(reader, table, key);
+  if (auto brings = reader.strings(table, "brings", key + ".brings")) {
+    check_services(reader, *brings, services, "brings", key + ".brings");
+    service.brings = texts(*brings);
+  }
+  if (auto seconds = reader.number(table, "startup_seconds", key + ".startup_seconds")) {
+    if (*seconds < 0) {
+      reader.fail(location_of(*table.get("startup_seconds")), key + ".startup_seconds",
+                  "`startup_seconds` must not be negative");
+    }
+    service.startup_seconds = *seconds;
+  }
+}
+
+/// Read the [services] of `root`, checking names first so that `brings` may name any of them.
+std::map<std::string, Service> read_services(const TomlReader& reader, const toml::table& root) {
+  std::map<std::string, Service> services;
+  const toml::table* table = reader.table(root, "services", "services");
+  if (table == nullptr) return services;
+  for (auto&& [name, node] : *table) {
+    const std::string key = "services." + std::string(name.str());
+    if (!node.is_table()) {
+      reader.fail(location_of(name, node), key,
+                  fmt::format("`{}` must be a table, written [{}]", key, reader.dotted(key)));
+    }
+    if (name.str() == "*") {
+      reader.fail(location_of(name, node), key,
+                  "`*` cannot name a service: in `provides` it means every service");
+    }
+    services[std::string(name.str())].name = name.str();
+  }
+  for (auto&& [name, node] : *table) {
+    read_service(reader, *node.as_table(), services[std::string(name.str())], services);
+  }
+  return services;
+}
+
+/// Return the one evidence kind that [[signal]] `table` gives; throw on none or several.
+EvidenceKind signal_kind(const TomlReader& reader, const toml::table& table,
+                         const std::string& key) {
+  std::vector<std::pair<SourceLocation, EvidenceKind>> present;
+  for (EvidenceKind kind : kKinds) {
+    if (const toml::node* node = table.get(to_string(kind))) {
+      present.emplace_back(location_of(*node), kind);
+    }
+  }
+  if (present.empty()) {
+    reader.fail(location_of(table), key,
+                fmt::format("{} has no evidence kind; give exactly one of: base_class, marker, "
+                            "fixture, path, setting, call, import",
+                            reader.section(key)));
+  }
+  std::sort(present.begin(), present.end());
+  if (present.size() > 1) {
+    std::vector<std::string> names;
+    for (const auto& [location, kind] : present) {
+      names.push_back(fmt::format("`{}`", to_string(kind)));
+    }
+    reader.fail(present[1].first, key + "." + std::string(to_string(present[1].second)),
+                fmt::format("{} has {} evidence kinds ({}); give exactly one per {} and split "
+                            "the rest into signals of their own",
+                            reader.section(key), present.size(), fmt::join(names, ", "),
+                            reader.section(key)));
+  }
+  return present.front().second;
+}
+
+/// Read the [[signal]] `table`, the `index`th.
+Signal read_signal(const TomlReader& reader, const toml::table& table, std::size_t index,
+                   const std::map<std::string, Service>& services) {
+  const std::string key = fmt::format("signal[{}]", index);
+  reader.check_keys(table, key,
+                    {"base_class", "marker", "fixture", "path", "setting", "call", "import",
+                     "needs", "declared"});
+  Signal signal;
+  signal.kind = signal_kind(reader, table, key);
+  signal.location = location_of(table);
+  const std::string_view kind = to_string(signal.kind);
+  const std::string kind_key = key + "." + std::string(kind);
+  const auto patterns = required_list(reader, table, kind, key, "at least one pattern");
+  if (signal.kind == EvidenceKind::path) check_globs(reader, patterns, kind, kind_key);
+  if (signal.kind == EvidenceKind::setting) check_settings(reader, patterns, kind, kind_key);
+  signal.patterns = texts(patterns);
+  const auto needs = required_list(reader, table, "needs", key,
+                                   "the services this evidence means, e.g. needs = [\"postgres\"]");
+  check_services(reader, needs, services, "needs", key + ".needs");
+  signal.needs = texts(needs);
+  signal.declared = reader.boolean(table, "declared", key + ".declared")
+                        .value_or(declares_by_default(signal.kind));
+  return signal;
+}
+
+/// Read the [[suspicious]] `table`, the `index`th.
+SuspiciousRule read_suspicious(const TomlReader& reader, const toml::table& table,
+                               std::size_t index, const std::map<std::string, Service>& services) {
+  const std::string key = fmt::format("suspicious[{}]", index);
+  reader.check_keys(table, key, {"imports", "service"});
+  SuspiciousRule rule;
+  rule.location = location_of(table);
+  rule.imports = texts(required_list(reader, table, "imports", key, "at least one module name"));
+  const auto service = reader.string(table, "service", key + ".service");
+  if (!service) {
+    reader.fail(location_of(table), key + ".service",
+                fmt::format("{} has no `service`; give the service whose imports these are",
+                            reader.section(key)));
+  }
+  check_services(reader, {*service}, services, "service", key + ".service");
+  rule.service = service->text;
+  return rule;
+}
+
+/// Read the [[tier]] `table`, the `index`th.
+Tier read_tier(const TomlReader& reader, const toml::table& table, std::size_t index,
+               const std::map<std::string, Service>& services) {
+  const std::string key = fmt::format("tier[{}]", index);
+  reader.check_keys(table, key, {"name", "provides"});
+  const auto name = reader.string(table, "name", key + ".name");
+  if (!name) {
+    reader.fail(location_of(table), key + ".name",
+                fmt::format("{} has no `name`", reader.section(key)));
+  }
+  Tier tier;
+  tier.name = name->text;
+  if (auto provides = reader.strings(table, "provides", key + ".provides")) {
+    check_services(reader, *provides, services, "provides", key + ".provides", true);
+    tier.provides = texts(*provides);
+  }
+  tier.provides_everything =
+      std::find(tier.provides.begin(), tier.provides.end(), "*") != tier.provides.end();
+  return tier;
+}
+
+/// Return the [[tier]] tables of `root`, checking that their names differ.
+std::vector<Tier> read_tiers(const TomlReader& reader, const toml::table& root,
+                             const std::map<std::string, Service>& services) {
+  std::vector<Tier> tiers;
+  const toml::array* tables = reader.tables(root, "tier", "tier");
+  if (tables == nullptr) return tiers;
+  std::map<std::string, SourceLocation> seen;
+  for (std::size_t i = 0; i < tables->size(); ++i) {
+    const toml::table& table = *tables->get(i)->as_table();
+    Tier tier = read_tier(reader, table, i, services);
+    const SourceLocation here = location_of(*table.get("name"));
+    if (const auto [it, added] = seen.emplace(tier.name, here); !added) {
+      reader.fail(here, fmt::format("tier[{}].name", i),
+                  fmt::format("duplicate tier name `{}` (first at line {})", tier.name,
+                              it->second.line));
+    }
+    tiers.push_back(std::move(tier));
+  }
+  return tiers;
+}
+
+/// Call `read(table, index)` for each table of the array of tables `name` in `root`.
+template <typename Read>
+void for_each_table(const TomlReader& reader, const toml::table& root, std::string_view name,
+                    Read read) {
+  const toml::array* tables = reader.tables(root, name, name);
+  if (tables == nullptr) return;
+  for (std::size_t i = 0; i < tables->size(); ++i) read(*tables->get(i)->as_table(), i);
+}
+
+/// Read and validate the rules table `root`.
+Rules read_rules(const TomlReader& reader, const toml::table& root) {
+  check_version(reader, root);
+  reader.check_keys(root, "",
+                    {"version", "project", "services", "signal", "suspicious", "tier"});
+  Rules rules;
+  rules.origin = reader.origin();
+  if (const toml::table* project = reader.table(root, "project", "project")) {
+    rules.project = read_project(reader, *project);
+  }
+  rules.services = read_services(reader, root);
+  for_each_table(reader, root, "signal", [&](const toml::table& table, std::size_t i) {
+    rules.signals.push_back(read_signal(reader, table, i, rules.services));
+  });
+  for_each_table(reader, root, "suspicious", [&](const toml::table& table, std::size_t i) {
+    rules.suspicious.push_back(read_suspicious(reader, table, i, rules.services));
+  });
+  rules.tiers = read_tiers(reader, root, rules.services);
+  check_tiers(reader, rules, root);
+  return rules;
+}
+
+}  // namespace
+
+namespace rules_detail {
+
+toml::table parse_toml(std::string_view text, const std::string& origin) {
+  try {
+    return toml::parse(text, origin);
+  } catch (const toml::parse_error& error) {
+    const auto& begin = error.source().begin;
+    throw RulesError(origin, {begin.line, begin.column}, "", std::string(error.description()));
+  }
+}
+
+}  // namespace rules_detail
+
+Rules parse_rules(std::string_view toml_text, std::string origin) {
+  const toml::table root = rules_detail::parse_toml(toml_text, origin);
+  return read_rules(TomlReader(std::move(origin), ""), root);
+}
+
+std::optional<Rules> parse_pyproject_rules(std::string_view toml_text, std::string origin) {
+  const toml::table root = rules_detail::parse_toml(toml_text, origin);
+  const toml::table* tool = root.get_as<toml::table>("tool");
+  const toml::node* node = tool != nullptr ? tool->get("testtier") : nullptr;
+  if (node == nullptr) return std::nullopt;
+  TomlReader reader(std::move(origin), "tool.testtier.");
+  if (!node->is_table()) {
+    reader.fail(location_of(*node), "", "`tool.testtier` must be a table, written [tool.testtier]");
+  }
+  return read_rules(reader, *node->as_table());
+}
+
+Rules load_rules_file(const std::filesystem::path& file) {
+  FileRead read = read_file(file, kMaxRulesBytes);
+  if (!read.ok) throw RulesError(file.string(), {}, "", "cannot read rules: " + read.error);
+  return parse_rules(read.bytes, file.string());
+}
+
+}  // namespace testtier

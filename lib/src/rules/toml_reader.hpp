@@ -1,0 +1,92 @@
+// Typed reading of a parsed rules table: every problem becomes a RulesError that names the file,
+// the position and the dotted key (internal to the rules stage).
+#pragma once
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <toml++/toml.h>
+
+#include "testtier/rules.hpp"
+
+namespace testtier::rules_detail {
+
+/// A string out of a TOML array, with where it was written.
+struct Item {
+  std::string text;
+  SourceLocation location;
+};
+
+/// Return where `node` starts, or line 0 when toml++ does not know.
+SourceLocation location_of(const toml::node& node);
+
+/// Return where `key` is written, else where `value` starts.
+SourceLocation location_of(const toml::key& key, const toml::node& value);
+
+/// Return the texts of `items`.
+std::vector<std::string> texts(const std::vector<Item>& items);
+
+/// Reads values out of the tables of one rules file. Keys passed in are dotted paths inside the
+/// rules (`project.exclude`, `signal[2].needs`); `prefix` is put before them in errors and
+/// messages (`tool.testtier.` for a pyproject.toml).
+class TomlReader {
+ public:
+  TomlReader(std::string origin, std::string prefix);
+
+  [[nodiscard]] const std::string& origin() const { return origin_; }
+
+  /// Return `key` as the user wrote it: with the prefix.
+  [[nodiscard]] std::string dotted(std::string_view key) const;
+
+  /// Return how the table `key` reads in a message: "[project]", "the top level".
+  [[nodiscard]] std::string section(std::string_view key) const;
+
+  /// Throw a RulesError at `location` about `key`.
+  [[noreturn]] void fail(SourceLocation location, std::string_view key,
+                         const std::string& message) const;
+
+  /// Throw unless every key of the table `key` is in `allowed`.
+  void check_keys(const toml::table& table, std::string_view key,
+                  std::initializer_list<std::string_view> allowed) const;
+
+  /// Return the table `name` of `parent` (`key` is its dotted path), nullptr when absent; throw
+  /// when it is something else.
+  [[nodiscard]] const toml::table* table(const toml::table& parent, std::string_view name,
+                                         std::string_view key) const;
+
+  /// Return the array of tables `name` of `parent`, nullptr when absent; throw when it is
+  /// something else.
+  [[nodiscard]] const toml::array* tables(const toml::table& parent, std::string_view name,
+                                          std::string_view key) const;
+
+  /// Return the non-empty strings of the array `name`, nullopt when absent; throw on other types.
+  [[nodiscard]] std::optional<std::vector<Item>> strings(const toml::table& parent,
+                                                         std::string_view name,
+                                                         std::string_view key) const;
+
+  /// Return the non-empty string `name`, nullopt when absent; throw on other types.
+  [[nodiscard]] std::optional<Item> string(const toml::table& parent, std::string_view name,
+                                           std::string_view key) const;
+
+  /// Return the boolean `name`, nullopt when absent; throw on other types.
+  [[nodiscard]] std::optional<bool> boolean(const toml::table& parent, std::string_view name,
+                                            std::string_view key) const;
+
+  /// Return the integers of the array `name`, nullopt when absent; throw on other types.
+  [[nodiscard]] std::optional<std::vector<std::int64_t>> integers(const toml::table& parent,
+                                                                  std::string_view name,
+                                                                  std::string_view key) const;
+
+  /// Return the number (integer or float) `name`, nullopt when absent; throw on other types.
+  [[nodiscard]] std::optional<double> number(const toml::table& parent, std::string_view name,
+                                             std::string_view key) const;
+
+ private:
+  std::string origin_;
+  std::string prefix_;
+};
+
+}  // namespace testtier::rules_detail
