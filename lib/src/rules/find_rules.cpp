@@ -30,8 +30,8 @@ std::optional<Rules> pyproject_rules(const fs::path& pyproject) {
 
 Rules find_rules(const fs::path& root, const std::optional<fs::path>& explicit_file) {
   if (explicit_file) return load_rules_file(*explicit_file);
-  if (const fs::path own = root / "testtier.toml"; present(own)) return load_rules_file(own);
-  if (const fs::path pyproject = root / "pyproject.toml"; present(pyproject)) {
+  if (const fs::path own = (root / "testtier.toml").lexically_normal(); present(own)) return load_rules_file(own);
+  if (const fs::path pyproject = (root / "pyproject.toml").lexically_normal(); present(pyproject)) {
     if (auto rules = pyproject_rules(pyproject)) return std::move(*rules);
   }
   return default_rules();
