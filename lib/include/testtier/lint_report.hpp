@@ -1,0 +1,26 @@
+// Writers of lint results. Each returns the whole document; equal inputs give equal bytes.
+#pragma once
+
+#include <string>
+
+#include "testtier/lint.hpp"
+
+namespace testtier {
+
+/// Return ruff's concise shape: `path:line:col: CODE message` per finding, then a summary line
+/// ("Found 3 findings (1 suppressed)." or "All checks passed.").
+std::string lint_to_text(const LintResult& result);
+
+/// Return `{"schema": "testtier-lint/v1", "findings": [{code, name, severity, path, line, column,
+/// message, fix}], "suppressed": N, "files_checked": N}`.
+std::string lint_to_json(const LintResult& result);
+
+/// Return a SARIF 2.1.0 log: one run, tool "testtier" with every lint code as a rule (id, name,
+/// short and full description, help, default level), one result per finding.
+std::string lint_to_sarif(const LintResult& result);
+
+/// Return GitHub Actions workflow commands: `::warning file=P,line=L,col=C,title=CODE::message`
+/// (`::error`/`::notice` by severity), escaped as the runner requires.
+std::string lint_to_github(const LintResult& result);
+
+}  // namespace testtier
