@@ -159,6 +159,13 @@ struct Alias {
   friend bool operator==(const Alias&, const Alias&) = default;
 };
 
+/// A `# testtier: ignore` or `# testtier: ignore[TT001, TT002]` comment.
+struct Suppression {
+  SourceLocation location;            ///< where the comment starts
+  std::vector<std::string> codes;     ///< empty: every code
+  friend bool operator==(const Suppression&, const Suppression&) = default;
+};
+
 /// Everything learned from one file.
 struct FileFacts {
   std::string path;                   ///< relative to the root, with '/'
@@ -172,6 +179,7 @@ struct FileFacts {
   std::vector<Alias> aliases;
   std::vector<std::string> pytest_plugins;  ///< module-level `pytest_plugins = [...]` string literals
   BodyUses module_uses;               ///< calls and settings at module level, outside any def/class
+  std::vector<Suppression> suppressions;  ///< `# testtier: ignore[...]` comments, in source order
   std::vector<Diagnostic> diagnostics;
 
   friend bool operator==(const FileFacts&, const FileFacts&) = default;

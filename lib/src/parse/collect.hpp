@@ -37,6 +37,9 @@ struct RawMarks {
 };
 void apply_pytest_meaning(FileFacts& facts, const RawMarks& pytestmarks);
 
+/// Append the `# testtier: ignore[...]` comments of the tree of `source` to `into`.
+void collect_suppressions(TSNode root, const Source& source, std::vector<Suppression>& into);
+
 /// Extract raw facts (everything but pytest meaning) from the tree of `source` into `facts`,
 /// returning the raw `pytestmark` values for apply_pytest_meaning().
 RawMarks collect_definitions(TSNode module, const Source& source, FileFacts& facts);

@@ -40,6 +40,7 @@ FileFacts extract_with(parse::Parser& parser, std::string_view bytes, std::strin
         const parse::RawMarks pytestmarks = parse::collect_definitions(root, indexed, facts);
         parse::apply_pytest_meaning(facts, pytestmarks);
         parse::collect_syntax_errors(root, indexed, facts.diagnostics);
+        parse::collect_suppressions(root, indexed, facts.suppressions);
       } else {
         facts.diagnostics.push_back(whole_file_problem(fmt::format(
             "parsing took longer than {} ms; not parsed", options.timeout_micros / 1000)));

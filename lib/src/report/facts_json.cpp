@@ -156,6 +156,9 @@ Json to_json(const FileFacts& file) {
       {"classes", array_of(file.classes, [](const ClassFacts& cls) { return to_json(cls); })},
       {"functions", array_of(file.functions, [](const FunctionFacts& fn) { return to_json(fn); })},
       {"module_uses", to_json(file.module_uses)},
+      {"suppressions", array_of(file.suppressions, [](const Suppression& suppression) {
+         return Json{{"at", location(suppression.location)}, {"codes", suppression.codes}};
+       })},
       {"diagnostics", array_of(file.diagnostics, [](const Diagnostic& d) { return to_json(d); })}};
 }
 
