@@ -25,6 +25,7 @@ struct Reason {
   std::vector<std::string> via;
   bool declared = true;        ///< the signal declares the need (false: inferred)
   bool by_last_name = false;   ///< a name that did not resolve matched by its last segment only
+  std::uint32_t column = 0;    ///< 1-based column of `line`, in characters; not in the JSON output
 
   friend bool operator==(const Reason&, const Reason&) = default;
 };

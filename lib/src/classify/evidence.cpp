@@ -21,7 +21,7 @@ constexpr std::array<std::string_view, 8> kSetUpMethods = {
 /// Where a piece of evidence sits and how it reached the test.
 struct Site {
   std::string path;
-  std::uint32_t line = 0;
+  SourceLocation at;
   std::vector<std::string> via;
   bool by_last_name = false;
 };
@@ -29,8 +29,17 @@ struct Site {
 void add(const std::vector<SignalMatch>& matches, const Site& site, std::vector<Reason>& out) {
   for (const SignalMatch& match : matches) {
     for (const std::string& service : match.signal->needs) {
-      out.push_back({service, match.signal->kind, match.pattern, site.path, site.line, site.via,
-                     match.signal->declared, site.by_last_name});
+      Reason reason;
+      reason.service = service;
+      reason.signal = match.signal->kind;
+      reason.evidence = match.pattern;
+      reason.path = site.path;
+      reason.line = site.at.line;
+      reason.column = site.at.column;
+      reason.via = site.via;
+      reason.declared = match.signal->declared;
+      reason.by_last_name = site.by_last_name;
+      out.push_back(std::move(reason));
     }
   }
 }
@@ -49,10 +58,10 @@ std::vector<std::string> class_via(graph::ClassGraph& classes, graph::ClassId fr
 
 void add_uses(const BodyUses& uses, const Site& where, EvidenceContext& context, std::vector<Reason>& out) {
   for (const SettingUse& setting : uses.settings) {
-    add(context.matcher.setting(setting), {where.path, setting.location.line, where.via}, out);
+    add(context.matcher.setting(setting), {where.path, setting.location, where.via}, out);
   }
   for (const CallUse& call : uses.calls) {
-    add(context.matcher.call(call.name), {where.path, call.location.line, where.via}, out);
+    add(context.matcher.call(call.name), {where.path, call.location, where.via}, out);
   }
 }
 
@@ -112,7 +121,7 @@ std::vector<graph::FixtureRequest> apply_marks(const std::vector<MarkSite>& site
       continue;
     }
     add(context.matcher.marker(mark->name, mark->by_last_name),
-        {mark->path, mark->location.line, via, mark->by_last_name}, out);
+        {mark->path, mark->location, via, mark->by_last_name}, out);
   }
   return requests;
 }
@@ -130,11 +139,11 @@ void add_fixture_reasons(const FileFacts& file, const CollectedTest& test,
     requests.push_back({def->name, def->path, def->function->location, {}});
   }
   for (const graph::FixtureReach& reach : graph::fixture_closure(requests, scope, context.diagnostics)) {
-    add(context.matcher.fixture(reach.name), {reach.path, reach.location.line, reach.via}, out);
+    add(context.matcher.fixture(reach.name), {reach.path, reach.location, reach.via}, out);
     if (reach.def != nullptr) {
       std::vector<std::string> via = reach.via;
       via.push_back(reach.def->describe());
-      add_uses(reach.def->function->uses, {reach.def->path, 0, via}, context, out);
+      add_uses(reach.def->function->uses, {reach.def->path, {}, via}, context, out);
     }
   }
 }
@@ -150,9 +159,9 @@ void add_base_class_reasons(const FileFacts& file, graph::ClassId cls, EvidenceC
       std::vector<std::string> via;
       for (std::size_t i = 0; i + 1 < hops.size(); ++i) via.push_back(describe_class(context.classes.node(hops[i].to)));
       via.push_back(match.pattern);
-      const std::uint32_t line = hops.empty() ? context.classes.node(cls).facts->location.line : hops.front().location.line;
+      const SourceLocation at = hops.empty() ? context.classes.node(cls).facts->location : hops.front().location;
       std::vector<Reason> found;
-      add({match}, {file.path, line, via, by_last_name}, found);
+      add({match}, {file.path, at, via, by_last_name}, found);
       for (Reason& reason : found) {
         if (services_found.insert(reason.service).second) out.push_back(std::move(reason));
       }
@@ -165,12 +174,12 @@ void add_class_uses(graph::ClassId cls, EvidenceContext& context, std::vector<Re
     const graph::ClassNode& node = context.classes.node(ancestor);
     if (node.facts == nullptr) continue;
     const std::vector<std::string> via = class_via(context.classes, cls, ancestor);
-    add_uses(node.facts->uses, {node.path, 0, via}, context, out);
+    add_uses(node.facts->uses, {node.path, {}, via}, context, out);
     for (const FunctionFacts& method : node.facts->methods) {
       if (std::find(kSetUpMethods.begin(), kSetUpMethods.end(), method.name) == kSetUpMethods.end()) continue;
       std::vector<std::string> method_via = via;
       method_via.push_back(fmt::format("{}.{} ({}:{})", node.qualname, method.name, node.path, method.location.line));
-      add_uses(method.uses, {node.path, 0, method_via}, context, out);
+      add_uses(method.uses, {node.path, {}, method_via}, context, out);
     }
   }
 }
@@ -179,7 +188,7 @@ void add_class_uses(graph::ClassId cls, EvidenceContext& context, std::vector<Re
 
 void normalize(std::vector<Reason>& reasons) {
   const auto key = [](const Reason& r) {
-    return std::tie(r.service, r.path, r.line, r.signal, r.evidence, r.via, r.declared, r.by_last_name);
+    return std::tie(r.service, r.path, r.line, r.column, r.signal, r.evidence, r.via, r.declared, r.by_last_name);
   };
   std::sort(reasons.begin(), reasons.end(), [&](const Reason& a, const Reason& b) { return key(a) < key(b); });
   reasons.erase(std::unique(reasons.begin(), reasons.end()), reasons.end());
@@ -187,7 +196,7 @@ void normalize(std::vector<Reason>& reasons) {
 
 std::vector<Reason> test_reasons(const FileFacts& file, const CollectedTest& test, EvidenceContext& context) {
   std::vector<Reason> reasons;
-  add(context.matcher.path(file.path), {file.path, 0, {}}, reasons);
+  add(context.matcher.path(file.path), {file.path, {}, {}}, reasons);
   const auto requests = apply_marks(marks_of(file, test, context.classes), context, reasons);
   add_fixture_reasons(file, test, requests, context, reasons);
   std::vector<std::string> method_via;
@@ -196,20 +205,20 @@ std::vector<Reason> test_reasons(const FileFacts& file, const CollectedTest& tes
     add_class_uses(*test.cls, context, reasons);
     if (test.owner && *test.owner != *test.cls) method_via = class_via(context.classes, *test.cls, *test.owner);
   }
-  add_uses(test.function->uses, {test.function_path, 0, method_via}, context, reasons);
+  add_uses(test.function->uses, {test.function_path, {}, method_via}, context, reasons);
   normalize(reasons);
   return reasons;
 }
 
 std::vector<Reason> module_reasons(const FileFacts& file, EvidenceContext& context) {
   std::vector<Reason> reasons;
-  add(context.matcher.path(file.path), {file.path, 0, {}}, reasons);
+  add(context.matcher.path(file.path), {file.path, {}, {}}, reasons);
   std::vector<MarkSite> sites;
   for (const MarkUse& mark : file.module_marks) sites.push_back({&mark, file.path, {}});
   for (const graph::FixtureRequest& request : apply_marks(sites, context, reasons)) {
-    add(context.matcher.fixture(request.name), {request.path, request.location.line, request.via}, reasons);
+    add(context.matcher.fixture(request.name), {request.path, request.location, request.via}, reasons);
   }
-  add_uses(file.module_uses, {file.path, 0, {}}, context, reasons);
+  add_uses(file.module_uses, {file.path, {}, {}}, context, reasons);
   for (const Import& import : file.imports) {
     if (import.type_only) continue;
     const std::string module = context.resolver.import_module(file.path, import);
@@ -217,7 +226,7 @@ std::vector<Reason> module_reasons(const FileFacts& file, EvidenceContext& conte
     if (matches.empty() && !import.name.empty() && import.name != "*") {
       matches = context.matcher.import(module + "." + import.name);  // `from google.cloud import bigtable`
     }
-    add(matches, {file.path, import.location.line, {}}, reasons);
+    add(matches, {file.path, import.location, {}}, reasons);
   }
   normalize(reasons);
   return reasons;
