@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "classify/evidence.hpp"
+#include "classify/pipeline.hpp"
 #include "classify/suspicious.hpp"
 #include "classify/tiers.hpp"
 #include "testtier/discover.hpp"
@@ -131,14 +132,18 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
 
 }  // namespace
 
-Classification classify(const std::filesystem::path& root, const Rules& rules, const ClassifyOptions& options) {
+namespace classify_stage {
+
+PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, const ClassifyOptions& options) {
   TestLayout layout = test_layout(root, rules);
   Discovery found = discover(root, layout.discover);
   const std::vector<std::string> tests = selected_tests(found, options.only_files);
   const std::unordered_set<std::string> python_files(found.python_files.begin(), found.python_files.end());
 
-  const resolve::ModuleIndex modules(found.python_files, rules.project.import_roots);
-  resolve::FactStore store(root, modules, options.parse, options.threads);
+  PipelineRun run;
+  run.modules = std::make_unique<resolve::ModuleIndex>(found.python_files, rules.project.import_roots);
+  run.store = std::make_unique<resolve::FactStore>(root, *run.modules, options.parse, options.threads);
+  resolve::FactStore& store = *run.store;
   for (const std::string& path : tests) {
     store.request(path);
     for (const std::string& conftest : classify_stage::conftest_chain(path, python_files)) store.request(conftest);
@@ -150,7 +155,7 @@ Classification classify(const std::filesystem::path& root, const Rules& rules, c
     analysis = analyse(tests, store, python_files, layout.names, rules, matcher);
   } while (store.has_requests());
 
-  Classification result;
+  Classification& result = run.classification;
   result.root = root.generic_string();
   result.rules_origin = rules.origin;
   for (const Tier& tier : rules.tiers) result.tier_order.push_back(tier.name);
@@ -167,7 +172,13 @@ Classification classify(const std::filesystem::path& root, const Rules& rules, c
   result.stats.test_files = tests.size();
   result.stats.parsed_files = store.parsed().size();
   result.stats.skipped_files = result.stats.python_files - std::min(result.stats.python_files, result.stats.parsed_files);
-  return result;
+  return run;
+}
+
+}  // namespace classify_stage
+
+Classification classify(const std::filesystem::path& root, const Rules& rules, const ClassifyOptions& options) {
+  return std::move(classify_stage::run_pipeline(root, rules, options).classification);
 }
 
 }  // namespace testtier
