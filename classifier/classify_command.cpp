@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "output.hpp"
+#include "repository.hpp"
 #include "testtier/classify.hpp"
 #include "testtier/report.hpp"
 #include "testtier/rules.hpp"
@@ -49,18 +50,8 @@ void print_diagnostics(const Classification& result) {
 
 int run_classify(const ClassifyOptionsCli& options) {
   const fs::path root(options.root);
-  std::error_code error;
-  if (!fs::is_directory(root, error)) {
-    fmt::print(stderr, "testtier: error: {}: not a directory\n", options.root);
-    return kUsage;
-  }
-  std::optional<Rules> rules;
-  try {
-    rules = find_rules(root, options.rules.empty() ? std::nullopt : std::optional<fs::path>(options.rules));
-  } catch (const RulesError& problem) {
-    fmt::print(stderr, "{}\n", problem.what());
-    return kUsage;
-  }
+  const std::optional<Rules> rules = open_repository(root, options.rules);
+  if (!rules) return kUsage;
   ClassifyOptions classify_options;
   classify_options.threads = options.jobs;
   const Classification result = classify(root, *rules, classify_options);

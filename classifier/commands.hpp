@@ -19,6 +19,12 @@ struct Command {
 /// Register `testtier classify [ROOT]`: services and tiers per file and per test.
 Command add_classify_command(CLI::App& parent);
 
+/// Register `testtier lint [PATH...]`: findings with codes, in text, json, sarif or github format.
+Command add_lint_command(CLI::App& parent);
+
+/// Register `testtier explain TARGET`: the chains behind a test's or file's services and tier.
+Command add_explain_command(CLI::App& parent);
+
 /// Register `testtier facts PATH...`: dump the parse stage's FileFacts as JSON.
 Command add_facts_command(CLI::App& parent);
 

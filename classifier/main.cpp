@@ -14,7 +14,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(0, 1);  // checked below, so that an unknown flag is reported first
   app.footer("Exit status: 0 clean, 1 findings, 2 usage or rules error.");
 
-  const std::vector<Command> commands = {add_classify_command(app), add_facts_command(app)};
+  const std::vector<Command> commands = {add_classify_command(app), add_lint_command(app),
+                                         add_explain_command(app), add_facts_command(app)};
 
   try {
     app.parse(argc, argv);

@@ -14,8 +14,8 @@ namespace testtier {
 struct ClassifyOptions {
   unsigned threads = 0;                ///< parse threads (0: one per core)
   ParseOptions parse;
-  /// When not empty, classify only these test files (root-relative), still resolving their bases
-  /// and fixtures from the whole repository.
+  /// When not empty, classify only the test files among these root-relative files and under these
+  /// directories ("" or "." is the root), still resolving bases and fixtures from the whole repository.
   std::vector<std::string> only_files;
 };
 

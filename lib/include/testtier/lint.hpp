@@ -53,8 +53,8 @@ struct Finding {
 struct LintOptions {
   std::vector<std::string> select;
   std::vector<std::string> ignore;
-  /// When not empty, lint only these files (root-relative), still resolving bases and fixtures
-  /// from the whole repository.
+  /// When not empty, lint only the test files among these root-relative files and directories,
+  /// still resolving bases and fixtures from the whole repository.
   std::vector<std::string> only_files;
   ClassifyOptions classify;
 };

@@ -61,13 +61,20 @@ TestLayout test_layout(const std::filesystem::path& root, const Rules& rules) {
   return layout;
 }
 
+/// Return the test files under `only` (files or directories, root-relative; "" is the root), or all.
 std::vector<std::string> selected_tests(const Discovery& found, const std::vector<std::string>& only) {
   if (only.empty()) return found.test_files;
-  std::set<std::string> wanted;
-  for (const std::string& path : only) wanted.insert(std::filesystem::path(path).lexically_normal().generic_string());
+  std::vector<std::string> wanted;
+  for (const std::string& path : only) {
+    const std::string normal = std::filesystem::path(path).lexically_normal().generic_string();
+    wanted.push_back(normal == "." ? std::string() : normal);
+  }
   std::vector<std::string> tests;
   for (const std::string& path : found.test_files) {
-    if (wanted.contains(path)) tests.push_back(path);
+    const bool selected = std::any_of(wanted.begin(), wanted.end(), [&](const std::string& entry) {
+      return entry.empty() || path == entry || (path.starts_with(entry) && path[entry.size()] == '/');
+    });
+    if (selected) tests.push_back(path);
   }
   return tests;
 }

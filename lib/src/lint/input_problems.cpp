@@ -1,6 +1,7 @@
 // TT901–TT905: input problems, found by the parse, resolve and graph stages as diagnostics and
-// reported by lint like any other finding.
+#include "lint/checks.hpp"
 #include "lint/codes.hpp"
+// reported by lint like any other finding.
 
 namespace testtier::lint_stage {
 
@@ -49,5 +50,15 @@ const LintCode kFixtureCycle{
     "follows each fixture once and goes on.",
     "    @pytest.fixture\n    def a(b): ...\n    @pytest.fixture\n    def b(a): ...    # TT905",
     "Break the cycle: one of the fixtures must not request the other."};
+
+
+std::vector<Finding> input_problem_findings(const LintInput& input) {
+  std::vector<Finding> findings;
+  for (const Diagnostic& diagnostic : input.classification.diagnostics) {
+    findings.push_back({diagnostic.code, diagnostic.severity, diagnostic.path, diagnostic.location,
+                        diagnostic.message, ""});
+  }
+  return findings;
+}
 
 }  // namespace testtier::lint_stage

@@ -1,4 +1,11 @@
 // TT001 undeclared-service: a test reaches a service only through inferred evidence.
+#include <map>
+#include <set>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "lint/checks.hpp"
 #include "lint/codes.hpp"
 
 namespace testtier::lint_stage {
@@ -21,5 +28,59 @@ const LintCode kUndeclaredService{
     "            self.store_event(data={...})   # TT001: snuba reached only through `store_event`",
     "Declare the service the way the rules accept, e.g. `pytestmark = [requires_snuba]` or a Snuba base "
     "class, or silence a known exception with `# testtier: ignore[TT001]` on the line or its `def`."};
+
+namespace {
+
+std::string describe_evidence(const Reason& reason) {
+  switch (reason.signal) {
+    case EvidenceKind::call: return fmt::format("the call `{}`", reason.evidence);
+    case EvidenceKind::setting: return fmt::format("a setting matching `{}`", reason.evidence);
+    case EvidenceKind::import: return fmt::format("the import of `{}`", reason.evidence);
+    default: return fmt::format("{} `{}` (not declaring)", to_string(reason.signal), reason.evidence);
+  }
+}
+
+std::string test_name(const std::string& id) {
+  const std::size_t colons = id.find("::");
+  return colons == std::string::npos ? id : id.substr(colons + 2);
+}
+
+using SiteKey = std::tuple<std::string, std::uint32_t, std::uint32_t, std::string>;
+
+/// Add a finding per inferred reason of a service that `reasons` never declares.
+void report_undeclared(const std::vector<Reason>& reasons, const std::string& who, const LintInput& input,
+                       std::set<SiteKey>& reported, std::vector<Finding>& out) {
+  std::set<std::string> declared;
+  for (const Reason& reason : reasons) {
+    if (reason.declared) declared.insert(reason.service);
+  }
+  for (const Reason& reason : reasons) {
+    if (reason.declared || declared.contains(reason.service)) continue;
+    if (!reported.emplace(reason.path, reason.line, reason.column, reason.service).second) continue;
+    Finding finding;
+    finding.code = std::string(kUndeclaredService.code);
+    finding.severity = kUndeclaredService.severity;
+    finding.path = reason.path;
+    finding.location = {reason.line, reason.column};
+    finding.message = fmt::format("{} needs `{}` only through {}; nothing declares it", who, reason.service,
+                                  describe_evidence(reason));
+    finding.fix = declaration_advice(reason.service, input.rules, input.store);
+    out.push_back(std::move(finding));
+  }
+}
+
+}  // namespace
+
+std::vector<Finding> check_undeclared_service(const LintInput& input) {
+  std::vector<Finding> findings;
+  std::set<SiteKey> reported;
+  for (const FileResult& file : input.classification.files) {
+    for (const TestResult& test : file.tests) {
+      report_undeclared(test.reasons, fmt::format("`{}`", test_name(test.id)), input, reported, findings);
+    }
+    report_undeclared(file.reasons, "this file", input, reported, findings);
+  }
+  return findings;
+}
 
 }  // namespace testtier::lint_stage

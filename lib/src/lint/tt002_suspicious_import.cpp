@@ -1,4 +1,9 @@
 // TT002 suspicious-import: an import of a `[[suspicious]]` module where its service is not declared.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "lint/checks.hpp"
 #include "lint/codes.hpp"
 
 namespace testtier::lint_stage {
@@ -19,5 +24,47 @@ const LintCode kSuspiciousImport{
     "    from sentry.utils.snuba import raw_query        # TT002 warning: raw_query(...) is called",
     "Declare the service when the file really uses it; otherwise import the type from a module that is "
     "not suspicious, or keep the note and suppress it with `# testtier: ignore[TT002]`."};
+
+namespace {
+
+SourceLocation import_location(const resolve::FactStore& store, const std::string& path, std::uint32_t line) {
+  if (const FileFacts* facts = store.parsed().contains(path) ? store.parsed().at(path).get() : nullptr) {
+    for (const Import& import : facts->imports) {
+      if (import.location.line == line) return import.location;
+    }
+  }
+  return {line, 1};
+}
+
+std::string spelled(const SuspiciousImport& suspicious) {
+  if (suspicious.names.empty()) return fmt::format("import {}", suspicious.module);
+  std::string names;
+  for (const std::string& name : suspicious.names) names += (names.empty() ? "" : ", ") + name;
+  return fmt::format("from {} import {}", suspicious.module, names);
+}
+
+}  // namespace
+
+std::vector<Finding> check_suspicious_imports(const LintInput& input) {
+  std::vector<Finding> findings;
+  for (const FileResult& file : input.classification.files) {
+    for (const SuspiciousImport& suspicious : file.suspicious) {
+      Finding finding;
+      finding.code = std::string(kSuspiciousImport.code);
+      finding.severity = suspicious.called ? Severity::warning : Severity::note;
+      finding.path = file.path;
+      finding.location = import_location(input.store, file.path, suspicious.line);
+      finding.message =
+          suspicious.called
+              ? fmt::format("`{}` where `{}` is not declared, and an imported name is called", spelled(suspicious),
+                            suspicious.service)
+              : fmt::format("`{}` where `{}` is not declared; only types or constants are used", spelled(suspicious),
+                            suspicious.service);
+      if (suspicious.called) finding.fix = declaration_advice(suspicious.service, input.rules, input.store);
+      findings.push_back(std::move(finding));
+    }
+  }
+  return findings;
+}
 
 }  // namespace testtier::lint_stage

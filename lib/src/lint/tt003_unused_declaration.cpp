@@ -1,4 +1,10 @@
 // TT003 unused-declaration: a file declares a service nothing in it uses (off by default).
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "lint/checks.hpp"
 #include "lint/codes.hpp"
 
 namespace testtier::lint_stage {
@@ -19,5 +25,33 @@ const LintCode kUnusedDeclaration{
     "        assert parse('1h') == 3600",
     "Remove the declaration if the file really does not need the service, or suppress the finding on "
     "the declaration's line when the need is real but invisible to static analysis."};
+
+
+std::vector<Finding> check_unused_declarations(const LintInput& input) {
+  std::vector<Finding> findings;
+  for (const FileResult& file : input.classification.files) {
+    std::set<std::string> used;
+    std::map<std::string, const Reason*> first_declaration;
+    for (const Reason& reason : file.reasons) {
+      if (!reason.declared) used.insert(reason.service);
+      if (reason.declared && !first_declaration.contains(reason.service)) first_declaration[reason.service] = &reason;
+    }
+    for (const SuspiciousImport& suspicious : file.suspicious) {
+      if (suspicious.called) used.insert(suspicious.service);
+    }
+    for (const auto& [service, reason] : first_declaration) {
+      if (used.contains(service)) continue;
+      Finding finding;
+      finding.code = std::string(kUnusedDeclaration.code);
+      finding.severity = kUnusedDeclaration.severity;
+      finding.path = file.path;
+      if (reason->path == file.path) finding.location = {reason->line, reason->column};
+      finding.message = fmt::format("`{}` is declared ({} `{}`) but nothing here uses it beyond the declaration",
+                                    service, to_string(reason->signal), reason->evidence);
+      findings.push_back(std::move(finding));
+    }
+  }
+  return findings;
+}
 
 }  // namespace testtier::lint_stage

@@ -1,4 +1,7 @@
 // TT004 invalid-suppression: a `# testtier: ignore[...]` comment naming an unknown code.
+#include <fmt/format.h>
+
+#include "lint/checks.hpp"
 #include "lint/codes.hpp"
 
 namespace testtier::lint_stage {
@@ -15,5 +18,29 @@ const LintCode kInvalidSuppression{
     "    self.store_event(data)  # testtier: ignore[TT01]",
     "Write an existing code (`testtier lint --explain TT001` shows one), or a bare "
     "`# testtier: ignore` to silence every code on the line."};
+
+
+std::vector<Finding> check_invalid_suppressions(const LintInput& input) {
+  std::vector<Finding> findings;
+  for (const FileResult& file : input.classification.files) {
+    const auto parsed = input.store.parsed().find(file.path);
+    if (parsed == input.store.parsed().end()) continue;
+    for (const Suppression& suppression : parsed->second->suppressions) {
+      for (const std::string& code : suppression.codes) {
+        if (find_lint_code(code) != nullptr) continue;
+        Finding finding;
+        finding.code = std::string(kInvalidSuppression.code);
+        finding.severity = kInvalidSuppression.severity;
+        finding.path = file.path;
+        finding.location = suppression.location;
+        finding.message = fmt::format("`{}` in `# testtier: ignore[...]` is not a testtier code; it silences nothing",
+                                      code);
+        finding.fix = "use a code from `testtier lint --explain`, or a bare `# testtier: ignore`";
+        findings.push_back(std::move(finding));
+      }
+    }
+  }
+  return findings;
+}
 
 }  // namespace testtier::lint_stage

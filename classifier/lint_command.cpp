@@ -1,0 +1,116 @@
+// `testtier lint [PATH...]`: undeclared services, suspicious imports and input problems.
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "output.hpp"
+#include "repository.hpp"
+#include "testtier/lint.hpp"
+#include "testtier/lint_report.hpp"
+
+namespace testtier::cli {
+namespace {
+
+enum class LintFormat { text, json, sarif, github };
+
+struct LintCli {
+  std::vector<std::string> paths;
+  std::string root = ".";
+  std::string rules;
+  LintFormat format = LintFormat::text;
+  std::string output;
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  bool exit_zero = false;
+  std::string explain;
+  unsigned jobs = 0;
+};
+
+std::string render(const LintResult& result, LintFormat format) {
+  switch (format) {
+    case LintFormat::text: return lint_to_text(result);
+    case LintFormat::json: return lint_to_json(result);
+    case LintFormat::sarif: return lint_to_sarif(result);
+    case LintFormat::github: return lint_to_github(result);
+  }
+  return {};
+}
+
+int explain_code(const std::string& code) {
+  const LintCode* known = find_lint_code(code);
+  if (known == nullptr) {
+    fmt::print(stderr, "testtier: error: unknown lint code `{}`; codes:", code);
+    for (const LintCode& each : lint_codes()) fmt::print(stderr, " {}", each.code);
+    fmt::print(stderr, "\n");
+    return kUsage;
+  }
+  fmt::print("{}", explain_lint_code(*known));
+  return kOk;
+}
+
+/// Split comma-separated selectors ("TT001,TT9") as ruff does, upper-cased.
+std::vector<std::string> split_codes(const std::vector<std::string>& given) {
+  std::vector<std::string> codes;
+  for (const std::string& item : given) {
+    std::string code;
+    for (const char c : item + ",") {
+      if (c == ',') {
+        if (!code.empty()) codes.push_back(std::exchange(code, {}));
+      } else if (c != ' ') {
+        code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      }
+    }
+  }
+  return codes;
+}
+
+int run_lint(const LintCli& cli) {
+  if (!cli.explain.empty()) return explain_code(cli.explain);
+  const auto rules = open_repository(cli.root, cli.rules);
+  if (!rules) return kUsage;
+  const auto paths = paths_under_root(cli.paths, cli.root);
+  if (!paths) return kUsage;
+  LintOptions options;
+  options.select = split_codes(cli.select);
+  options.ignore = split_codes(cli.ignore);
+  options.only_files = *paths;
+  options.classify.threads = cli.jobs;
+  LintResult result;
+  try {
+    result = lint(cli.root, *rules, options);
+  } catch (const UnknownLintCode& problem) {
+    fmt::print(stderr, "testtier: error: {}\n", problem.what());
+    return kUsage;
+  }
+  if (!write_output(cli.output, render(result, cli.format))) return kUsage;
+  return result.findings.empty() || cli.exit_zero ? kOk : kFindings;
+}
+
+}  // namespace
+
+Command add_lint_command(CLI::App& parent) {
+  auto cli = std::make_shared<LintCli>();
+  CLI::App* app = parent.add_subcommand("lint", "Find tests that use a service they do not declare");
+  app->add_option("paths", cli->paths, "Test files or directories to lint (default: the whole root)");
+  app->add_option("--root", cli->root, "Repository root")->capture_default_str();
+  app->add_option("--rules", cli->rules, "Rules file (default: as for classify)");
+  const std::map<std::string, LintFormat> formats = {
+      {"text", LintFormat::text}, {"json", LintFormat::json}, {"sarif", LintFormat::sarif}, {"github", LintFormat::github}};
+  app->add_option("--format", cli->format, "Output format: text, json, sarif or github")
+      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
+      ->default_str("text");
+  app->add_option("-o,--output", cli->output, "Write to FILE (atomically) instead of stdout");
+  app->add_option("--select", cli->select, "Codes or prefixes to report (e.g. TT003, TT9, ALL)")->delimiter(',');
+  app->add_option("--ignore", cli->ignore, "Codes or prefixes not to report")->delimiter(',');
+  app->add_flag("--exit-zero", cli->exit_zero, "Exit 0 even when there are findings");
+  app->add_option("--explain", cli->explain, "Print the documentation of CODE and exit");
+  app->add_option("-j,--jobs", cli->jobs, "Threads to parse on (default: one per core)");
+  app->footer("Exit status: 0 no findings, 1 findings, 2 usage or rules error.");
+  return {app, [cli] { return run_lint(*cli); }};
+}
+
+}  // namespace testtier::cli

@@ -1,0 +1,45 @@
+// `# testtier: ignore[...]`: on the reported line, or on the `def`/`class` line around it.
+#include <algorithm>
+
+#include "lint/checks.hpp"
+
+namespace testtier::lint_stage {
+namespace {
+
+bool silences(const Suppression& suppression, std::uint32_t line, const std::string& code) {
+  if (suppression.location.line != line) return false;
+  return suppression.codes.empty() ||
+         std::find(suppression.codes.begin(), suppression.codes.end(), code) != suppression.codes.end();
+}
+
+bool silenced_on(const FileFacts& facts, std::uint32_t line, const std::string& code) {
+  return std::any_of(facts.suppressions.begin(), facts.suppressions.end(),
+                     [&](const Suppression& s) { return silences(s, line, code); });
+}
+
+template <typename Definition>
+bool silenced_by_definition(const FileFacts& facts, const Definition& definition, std::uint32_t line,
+                            const std::string& code) {
+  return definition.location.line <= line && line <= definition.end_line &&
+         silenced_on(facts, definition.location.line, code);
+}
+
+}  // namespace
+
+bool is_suppressed(const Finding& finding, const FileFacts& facts) {
+  const std::uint32_t line = finding.location.line;
+  if (line == 0) return false;
+  if (silenced_on(facts, line, finding.code)) return true;
+  for (const FunctionFacts& function : facts.functions) {
+    if (silenced_by_definition(facts, function, line, finding.code)) return true;
+  }
+  for (const ClassFacts& cls : facts.classes) {
+    if (silenced_by_definition(facts, cls, line, finding.code)) return true;
+    for (const FunctionFacts& method : cls.methods) {
+      if (silenced_by_definition(facts, method, line, finding.code)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace testtier::lint_stage

@@ -1,0 +1,88 @@
+// explain(): services, their chains, the tier and the cheaper tiers that do not fit.
+#include "testtier/explain.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace testtier {
+namespace {
+
+std::string where(const Reason& reason) {
+  if (reason.line == 0) return reason.path;
+  return fmt::format("{}:{}", reason.path, reason.line);
+}
+
+/// Append one reason: the signal and evidence, where it is, then each hop of its chain.
+void explain_reason(const Reason& reason, std::string& out) {
+  fmt::format_to(std::back_inserter(out), "    {} `{}` at {}{}{}\n", to_string(reason.signal), reason.evidence,
+                 where(reason), reason.declared ? "" : " (inferred: not a declaration)",
+                 reason.by_last_name ? " (matched by last name only: the name did not resolve)" : "");
+  for (const std::string& hop : reason.via) fmt::format_to(std::back_inserter(out), "      -> {}\n", hop);
+}
+
+void explain_services(const std::vector<std::string>& services, const std::vector<Reason>& reasons, std::string& out) {
+  if (services.empty()) {
+    out += "  needs no service: no signal of the rules reaches it\n";
+    return;
+  }
+  for (const std::string& service : services) {
+    fmt::format_to(std::back_inserter(out), "  {}\n", service);
+    for (const Reason& reason : reasons) {
+      if (reason.service == service) explain_reason(reason, out);
+    }
+  }
+}
+
+/// Append the tier and, for each cheaper tier, the services it lacks.
+void explain_tier(const std::vector<std::string>& services, const std::string& tier, const Rules& rules,
+                  std::string& out) {
+  fmt::format_to(std::back_inserter(out), "  tier: {}\n", tier);
+  for (const Tier& cheaper : rules.tiers) {
+    if (cheaper.name == tier) break;
+    std::vector<std::string> missing;
+    for (const std::string& service : services) {
+      if (std::find(cheaper.provides.begin(), cheaper.provides.end(), service) == cheaper.provides.end()) {
+        missing.push_back(service);
+      }
+    }
+    fmt::format_to(std::back_inserter(out), "    not {}: it lacks {}\n", cheaper.name, fmt::join(missing, ", "));
+  }
+}
+
+std::string explain_test(const TestResult& test, const Rules& rules) {
+  std::string out = fmt::format("{} (line {})\n", test.id, test.line);
+  explain_services(test.services, test.reasons, out);
+  explain_tier(test.services, test.tier, rules, out);
+  return out;
+}
+
+std::string explain_file(const FileResult& file, const Rules& rules) {
+  std::string out = fmt::format("{}\n", file.path);
+  explain_services(file.services, file.reasons, out);
+  explain_tier(file.services, file.tier, rules, out);
+  for (const SuspiciousImport& suspicious : file.suspicious) {
+    fmt::format_to(std::back_inserter(out), "  suspicious: import of {} at line {} ({}; {} not declared)\n",
+                   suspicious.module, suspicious.line, suspicious.called ? "a name from it is called" : "types only",
+                   suspicious.service);
+  }
+  fmt::format_to(std::back_inserter(out), "  tests: {}\n", file.tests.size());
+  for (const TestResult& test : file.tests) {
+    fmt::format_to(std::back_inserter(out), "    {}  {}  [{}]\n", test.id, test.tier, fmt::join(test.services, ", "));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> explain(const Classification& result, const Rules& rules, std::string_view target) {
+  for (const FileResult& file : result.files) {
+    if (file.path == target) return explain_file(file, rules);
+    for (const TestResult& test : file.tests) {
+      if (test.id == target) return explain_test(test, rules);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace testtier
