@@ -1,0 +1,6 @@
+# no coding declaration
+GREETING = "café"  # expect: TT902
+
+
+def test_greeting():
+    assert GREETING

@@ -1,0 +1,16 @@
+import pytest
+
+
+@pytest.fixture
+def first(second):  # expect: TT905
+    return second
+
+
+@pytest.fixture
+def second(first):  # expect: TT905
+    return first
+
+
+@pytest.fixture
+def standalone():
+    return 1

@@ -1,0 +1,102 @@
+// `testtier lint` on the Sentry-shaped corpus: the findings its README predicts, changed-files
+// mode, selection and exit statuses.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <set>
+#include <tuple>
+
+#include "cli.hpp"
+
+using namespace testtier::e2e;
+using nlohmann::json;
+
+namespace {
+
+const std::filesystem::path kCorpus = source_path("corpus/sentry-like");
+
+std::set<std::tuple<std::string, int, int, std::string, std::string>> findings_of(const std::string& out) {
+  std::set<std::tuple<std::string, int, int, std::string, std::string>> findings;
+  const json document = json::parse(out);
+  for (const json& f : document.at("findings")) {
+    findings.emplace(f.at("path"), f.at("line").get<int>(), f.at("column").get<int>(), f.at("code"),
+                     f.at("severity"));
+  }
+  return findings;
+}
+
+}  // namespace
+
+TEST_CASE("lint finds in the Sentry-shaped corpus what its README predicts", "[e2e][lint]") {
+  const auto result = run_testtier({"lint", "--format", "json"}, kCorpus);
+  CHECK(result.status == 1);
+  const std::set<std::tuple<std::string, int, int, std::string, std::string>> expected = {
+      {"tests/sentry/api/endpoints/test_event_owners.py", 16, 17, "TT001", "warning"},
+      {"tests/sentry/discover/test_raw_counts.py", 10, 18, "TT001", "warning"},
+      {"tests/sentry/tsdb/test_redissnuba.py", 15, 5, "TT001", "warning"},
+      {"tests/sentry/tsdb/test_redissnuba.py", 25, 14, "TT001", "warning"},
+      {"tests/sentry/discover/test_raw_counts.py", 3, 1, "TT002", "note"},
+      {"tests/sentry/discover/test_raw_counts.py", 5, 1, "TT002", "warning"},
+      {"tests/sentry/incidents/test_alert_rule_serializer.py", 3, 1, "TT002", "note"},
+      {"tests/sentry/test_broken_syntax.py", 16, 1, "TT901", "warning"},
+      {"tests/sentry/test_latin1.py", 6, 16, "TT902", "warning"},
+  };
+  CHECK(findings_of(result.out) == expected);
+}
+
+TEST_CASE("lint of changed files reports only them, resolving from the whole repository", "[e2e][lint]") {
+  const auto result = run_testtier(
+      {"lint", "--format", "json", "tests/sentry/api/endpoints/test_event_owners.py", "tests/snuba"}, kCorpus);
+  CHECK(result.status == 1);
+  const auto findings = findings_of(result.out);
+  REQUIRE(findings.size() == 1);
+  CHECK(std::get<0>(*findings.begin()) == "tests/sentry/api/endpoints/test_event_owners.py");
+  CHECK(json::parse(result.out).at("files_checked") == 2);
+}
+
+TEST_CASE("lint of a clean file exits 0", "[e2e][lint]") {
+  const auto result = run_testtier({"lint", "tests/sentry/utils/test_json.py"}, kCorpus);
+  CHECK(result.status == 0);
+  CHECK_THAT(result.out, Catch::Contains("All checks passed."));
+}
+
+TEST_CASE("lint --select, --ignore and --exit-zero", "[e2e][lint]") {
+  const auto only_tt002 = run_testtier({"lint", "--format", "json", "--select", "TT002"}, kCorpus);
+  CHECK(findings_of(only_tt002.out).size() == 3);
+  const auto without_tt0 = run_testtier({"lint", "--format", "json", "--ignore", "TT0"}, kCorpus);
+  CHECK(findings_of(without_tt0.out).size() == 2);
+  const auto exit_zero = run_testtier({"lint", "--exit-zero"}, kCorpus);
+  CHECK(exit_zero.status == 0);
+  const auto unknown = run_testtier({"lint", "--select", "XY1"}, kCorpus);
+  CHECK(unknown.status == 2);
+  CHECK_THAT(unknown.err, Catch::Contains("XY1"));
+}
+
+TEST_CASE("lint --explain prints a code's documentation, and refuses an unknown code", "[e2e][lint]") {
+  const auto known = run_testtier({"lint", "--explain", "TT001"});
+  CHECK(known.status == 0);
+  CHECK_THAT(known.out, Catch::StartsWith("TT001 undeclared-service"));
+  const auto unknown = run_testtier({"lint", "--explain", "TT999"});
+  CHECK(unknown.status == 2);
+}
+
+TEST_CASE("lint of a path that does not exist or lies outside the root exits 2", "[e2e][lint]") {
+  CHECK(run_testtier({"lint", "tests/nope.py"}, kCorpus).status == 2);
+  CHECK(run_testtier({"lint", "/"}, kCorpus).status == 2);
+}
+
+TEST_CASE("explain a test: each service with its chain, the tier and the cheaper tiers", "[e2e][explain]") {
+  const auto result = run_testtier(
+      {"explain", "tests/sentry/api/endpoints/test_group_events.py::GroupEventsTest::test_empty_group"}, kCorpus);
+  REQUIRE(result.status == 0);
+  CHECK(result.out == read_text(source_path("corpus/expected/sentry-like/explain-test.txt")));
+}
+
+TEST_CASE("explain a file, and a target that does not exist", "[e2e][explain]") {
+  const auto file = run_testtier({"explain", "tests/sentry/consumers/test_occurrence_consumer.py"}, kCorpus);
+  REQUIRE(file.status == 0);
+  CHECK(file.out == read_text(source_path("corpus/expected/sentry-like/explain-file.txt")));
+  const auto missing = run_testtier({"explain", "tests/nope.py::test_x"}, kCorpus);
+  CHECK(missing.status == 2);
+  CHECK_THAT(missing.err, Catch::Contains("tests/nope.py::test_x"));
+}

@@ -1,0 +1,100 @@
+// `testtier lint` on corpus/lint/<CODE>/: exactly the `# expect:` lines are reported, and each
+// output format equals the reviewed golden file. Every registered code has docs and a fixture.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <regex>
+#include <set>
+#include <tuple>
+
+#include "cli.hpp"
+
+using namespace testtier::e2e;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kLintCorpus = source_path("corpus/lint");
+
+using Expected = std::set<std::tuple<std::string, int, std::string>>;  // path, line, code
+
+/// Collect the `# expect: CODE [CODE...]` comments of every .py file under `root`.
+Expected expected_findings(const fs::path& root) {
+  Expected expected;
+  const std::regex expect(R"(# expect: ((?:TT\d+ ?)+))");
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (entry.path().extension() != ".py") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    int line_number = 0;
+    for (std::string line; std::getline(in, line);) {
+      ++line_number;
+      std::smatch match;
+      if (!std::regex_search(line, match, expect)) continue;
+      std::istringstream codes(match[1].str());
+      for (std::string code; codes >> code;) {
+        expected.emplace(fs::relative(entry.path(), root).generic_string(), line_number, code);
+      }
+    }
+  }
+  return expected;
+}
+
+Expected reported_findings(const json& document) {
+  Expected reported;
+  for (const json& finding : document.at("findings")) {
+    reported.emplace(finding.at("path"), finding.at("line").get<int>(), finding.at("code"));
+  }
+  return reported;
+}
+
+std::vector<std::string> fixture_codes() {
+  std::vector<std::string> codes;
+  for (const auto& entry : fs::directory_iterator(kLintCorpus)) {
+    if (entry.is_directory()) codes.push_back(entry.path().filename().string());
+  }
+  std::sort(codes.begin(), codes.end());
+  return codes;
+}
+
+}  // namespace
+
+TEST_CASE("every lint code has documentation, a fixture and golden files", "[e2e][lint]") {
+  for (const std::string code : {"TT001", "TT002", "TT003", "TT004", "TT901", "TT902", "TT903", "TT904", "TT905"}) {
+    INFO(code);
+    const auto explained = run_testtier({"lint", "--explain", code});
+    CHECK(explained.status == 0);
+    CHECK_THAT(explained.out, Catch::Contains("## What it finds") && Catch::Contains("## Example") &&
+                                  Catch::Contains("## Fix"));
+    for (const char* golden : {"text.txt", "lint.json", "lint.sarif", "github.txt"}) {
+      CHECK(fs::exists(kLintCorpus / code / "expected" / golden));
+    }
+  }
+  CHECK(fixture_codes().size() == 9);
+}
+
+TEST_CASE("lint reports exactly the lines each fixture expects", "[e2e][lint]") {
+  for (const std::string& code : fixture_codes()) {
+    INFO("fixture " << code);
+    const fs::path root = kLintCorpus / code;
+    const auto result = run_testtier({"lint", "--select", "ALL", "--format", "json"}, root);
+    CHECK(result.status == 1);
+    CHECK(reported_findings(json::parse(result.out)) == expected_findings(root));
+  }
+}
+
+TEST_CASE("lint output of each fixture equals the reviewed golden files", "[e2e][lint]") {
+  const std::vector<std::pair<std::string, std::string>> formats = {
+      {"text", "text.txt"}, {"json", "lint.json"}, {"sarif", "lint.sarif"}, {"github", "github.txt"}};
+  for (const std::string& code : fixture_codes()) {
+    for (const auto& [format, golden] : formats) {
+      INFO("fixture " << code << ", format " << format);
+      const fs::path root = kLintCorpus / code;
+      const auto result = run_testtier({"lint", "--select", "ALL", "--format", format}, root);
+      CHECK(result.out == read_text(root / "expected" / golden));
+    }
+  }
+}
