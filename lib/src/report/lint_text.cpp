@@ -1,0 +1,59 @@
+// Lint findings in ruff's concise shape: `path:line:col: CODE message`, then a summary line.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "testtier/lint_report.hpp"
+#include "util/utf8.hpp"
+
+namespace testtier {
+namespace {
+
+/// Return `text` with its second and later lines indented by two spaces, so that only the
+/// first line of a finding starts at the margin.
+std::string indented(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    out += c;
+    if (c == '\n') out += "  ";
+  }
+  return out;
+}
+
+/// Return `path:line:col: CODE message`, with line 0 (the whole file) shown as 1:1.
+std::string finding_line(const Finding& finding) {
+  const bool whole_file = finding.location.line == 0;
+  const std::uint32_t line = whole_file ? 1 : finding.location.line;
+  const std::uint32_t column = whole_file ? 1 : std::max<std::uint32_t>(finding.location.column, 1);
+  return fmt::format("{}:{}:{}: {} {}\n", finding.path, line, column, finding.code,
+                     indented(finding.message));
+}
+
+/// Return " (N suppressed)" when `suppressed` is not zero, else "".
+std::string suppressed_note(std::size_t suppressed) {
+  return suppressed == 0 ? std::string() : fmt::format(" ({} suppressed)", suppressed);
+}
+
+/// Return "Found 3 findings (1 suppressed)." or "All checks passed.".
+std::string summary_line(const LintResult& result) {
+  const std::size_t count = result.findings.size();
+  if (count == 0) return fmt::format("All checks passed{}.\n", suppressed_note(result.suppressed));
+  return fmt::format("Found {} finding{}{}.\n", count, count == 1 ? "" : "s",
+                     suppressed_note(result.suppressed));
+}
+
+}  // namespace
+
+std::string lint_to_text(const LintResult& result) {
+  std::string out;
+  for (const Finding& finding : result.findings) {
+    out += finding_line(finding);
+    if (!finding.fix.empty()) out += fmt::format("  help: {}\n", indented(finding.fix));
+  }
+  if (!out.empty()) out += '\n';
+  out += summary_line(result);
+  // Replace undecodable bytes, as the JSON writers do: paths may come from any file system.
+  return utf8::repaired(out);
+}
+
+}  // namespace testtier
