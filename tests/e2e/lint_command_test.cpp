@@ -33,11 +33,11 @@ TEST_CASE("lint finds in the Sentry-shaped corpus what its README predicts", "[e
   const std::set<std::tuple<std::string, int, int, std::string, std::string>> expected = {
       {"tests/sentry/api/endpoints/test_event_owners.py", 16, 17, "TT001", "warning"},
       {"tests/sentry/discover/test_raw_counts.py", 10, 18, "TT001", "warning"},
-      {"tests/sentry/tsdb/test_redissnuba.py", 15, 5, "TT001", "warning"},
-      {"tests/sentry/tsdb/test_redissnuba.py", 25, 14, "TT001", "warning"},
-      {"tests/sentry/discover/test_raw_counts.py", 3, 1, "TT002", "note"},
-      {"tests/sentry/discover/test_raw_counts.py", 5, 1, "TT002", "warning"},
-      {"tests/sentry/incidents/test_alert_rule_serializer.py", 3, 1, "TT002", "note"},
+      {"tests/sentry/tsdb/test_redissnuba.py", 15, 36, "TT001", "warning"},
+      {"tests/sentry/tsdb/test_redissnuba.py", 25, 46, "TT001", "warning"},
+      {"tests/sentry/discover/test_raw_counts.py", 3, 34, "TT002", "note"},
+      {"tests/sentry/discover/test_raw_counts.py", 5, 32, "TT002", "warning"},
+      {"tests/sentry/incidents/test_alert_rule_serializer.py", 3, 34, "TT002", "note"},
       {"tests/sentry/test_broken_syntax.py", 16, 1, "TT901", "warning"},
       {"tests/sentry/test_latin1.py", 6, 16, "TT902", "warning"},
   };

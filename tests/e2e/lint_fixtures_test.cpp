@@ -22,9 +22,14 @@ const fs::path kLintCorpus = source_path("corpus/lint");
 
 using Expected = std::set<std::tuple<std::string, int, std::string>>;  // path, line, code
 
-/// Collect the `# expect: CODE [CODE...]` comments of every .py file under `root`.
+/// Collect the `# expect: CODE [CODE...]` comments of every .py file under `root`, and the lines
+/// of `root/expect.txt` ("path line code", line 0 for the whole file) for findings no comment can sit
+/// beside (binary files).
 Expected expected_findings(const fs::path& root) {
   Expected expected;
+  std::ifstream listed(root / "expect.txt");
+  std::string listed_path, listed_code;
+  for (int line = 0; listed >> listed_path >> line >> listed_code;) expected.emplace(listed_path, line, listed_code);
   const std::regex expect(R"(# expect: ((?:TT\d+ ?)+))");
   for (const auto& entry : fs::recursive_directory_iterator(root)) {
     if (entry.path().extension() != ".py") continue;

@@ -48,3 +48,13 @@ if ! node "$here/problems.js" "$work/sample.sarif.validation.sarif"; then
   exit 1
 fi
 echo "validate.sh: $work/sample.sarif is valid SARIF 2.1.0"
+
+# The CLI's own output, as committed in a golden file that tests/e2e compares byte for byte (this
+# fixture has a whole-file finding, so both accepted warnings must appear here too).
+cp "$source_dir/corpus/lint/TT903/expected/lint.sarif" "$work/cli.sarif"
+run_validator "$work/cli.sarif"
+if ! node "$here/problems.js" "$work/cli.sarif.validation.sarif"; then
+  echo "validate.sh: testtier lint --format sarif output does not validate ($work/cli.sarif)" >&2
+  exit 1
+fi
+echo "validate.sh: $work/cli.sarif (corpus/lint/TT903/expected/lint.sarif) is valid SARIF 2.1.0"

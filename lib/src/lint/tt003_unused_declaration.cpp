@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "classify/suspicious.hpp"
 #include "lint/checks.hpp"
 #include "lint/codes.hpp"
 
@@ -36,8 +37,13 @@ std::vector<Finding> check_unused_declarations(const LintInput& input) {
       if (!reason.declared) used.insert(reason.service);
       if (reason.declared && !first_declaration.contains(reason.service)) first_declaration[reason.service] = &reason;
     }
-    for (const SuspiciousImport& suspicious : file.suspicious) {
-      if (suspicious.called) used.insert(suspicious.service);
+    // A called import of a `[[suspicious]]` module is a use too (file.suspicious lists only those
+    // of undeclared services, so ask again regardless of declarations).
+    if (const auto facts = input.store.parsed().find(file.path); facts != input.store.parsed().end()) {
+      const resolve::Resolver resolver(input.store);
+      for (const SuspiciousImport& suspicious : classify_stage::suspicious_imports(*facts->second, {}, input.rules, resolver)) {
+        if (suspicious.called) used.insert(suspicious.service);
+      }
     }
     for (const auto& [service, reason] : first_declaration) {
       if (used.contains(service)) continue;

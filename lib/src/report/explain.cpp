@@ -13,15 +13,21 @@ std::string where(const Reason& reason) {
   return fmt::format("{}:{}", reason.path, reason.line);
 }
 
-/// Append one reason: the signal and evidence, where it is, then each hop of its chain.
-void explain_reason(const Reason& reason, std::string& out) {
+/// Append one reason: the signal, the evidence and where it is written, then the chain from
+/// `origin` (the test or file) through every hop to the evidence the rules matched.
+void explain_reason(const Reason& reason, const std::string& origin, std::string& out) {
   fmt::format_to(std::back_inserter(out), "    {} `{}` at {}{}{}\n", to_string(reason.signal), reason.evidence,
                  where(reason), reason.declared ? "" : " (inferred: not a declaration)",
                  reason.by_last_name ? " (matched by last name only: the name did not resolve)" : "");
+  fmt::format_to(std::back_inserter(out), "      {}\n", origin);
   for (const std::string& hop : reason.via) fmt::format_to(std::back_inserter(out), "      -> {}\n", hop);
+  if (reason.via.empty() || reason.via.back() != reason.evidence) {
+    fmt::format_to(std::back_inserter(out), "      -> {}\n", reason.evidence);
+  }
 }
 
-void explain_services(const std::vector<std::string>& services, const std::vector<Reason>& reasons, std::string& out) {
+void explain_services(const std::vector<std::string>& services, const std::vector<Reason>& reasons,
+                      const std::string& origin, std::string& out) {
   if (services.empty()) {
     out += "  needs no service: no signal of the rules reaches it\n";
     return;
@@ -29,7 +35,7 @@ void explain_services(const std::vector<std::string>& services, const std::vecto
   for (const std::string& service : services) {
     fmt::format_to(std::back_inserter(out), "  {}\n", service);
     for (const Reason& reason : reasons) {
-      if (reason.service == service) explain_reason(reason, out);
+      if (reason.service == service) explain_reason(reason, origin, out);
     }
   }
 }
@@ -52,14 +58,25 @@ void explain_tier(const std::vector<std::string>& services, const std::string& t
 
 std::string explain_test(const TestResult& test, const Rules& rules) {
   std::string out = fmt::format("{} (line {})\n", test.id, test.line);
-  explain_services(test.services, test.reasons, out);
+  const std::size_t after_path = test.id.find("::");
+  std::string name;  // "Class.test" or "test"
+  for (std::size_t at = after_path + 2; at < test.id.size(); ++at) {
+    if (test.id.compare(at, 2, "::") == 0) {
+      name += '.';
+      ++at;
+    } else {
+      name += test.id[at];
+    }
+  }
+  const std::string origin = fmt::format("{} ({}:{})", name, test.id.substr(0, after_path), test.line);
+  explain_services(test.services, test.reasons, origin, out);
   explain_tier(test.services, test.tier, rules, out);
   return out;
 }
 
 std::string explain_file(const FileResult& file, const Rules& rules) {
   std::string out = fmt::format("{}\n", file.path);
-  explain_services(file.services, file.reasons, out);
+  explain_services(file.services, file.reasons, file.path, out);
   explain_tier(file.services, file.tier, rules, out);
   for (const SuspiciousImport& suspicious : file.suspicious) {
     fmt::format_to(std::back_inserter(out), "  suspicious: import of {} at line {} ({}; {} not declared)\n",

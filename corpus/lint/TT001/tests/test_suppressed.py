@@ -7,7 +7,7 @@ def test_on_the_def(factories):  # testtier: ignore[TT001]
     factories.store_event(data=event)
 
 
-class EventsTest:  # testtier: ignore
+class TestEvents:  # testtier: ignore
     def test_in_a_class(self, factories):
         factories.store_event(data={})
 

@@ -2,7 +2,7 @@ import pytest
 
 
 @pytest.fixture
-def first(second):  # expect: TT905
+def first(second):
     return second
 
 
