@@ -1,4 +1,5 @@
 // `testtier classify [ROOT]`: per-file and per-test services and tiers, with their reasons.
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -29,7 +30,30 @@ struct ClassifyOptionsCli {
   std::string output;
   unsigned jobs = 0;
   bool quiet = false;
+  bool no_cache = false;
+  bool timings = false;
 };
+
+/// Print where the time went and how much was parsed, on stderr.
+void print_timings(const ClassifyStats& stats, double output_seconds, double total_seconds) {
+  const ClassifyTimings& t = stats.timings;
+  fmt::print(stderr,
+             "testtier: timings (seconds)\n"
+             "  discover           {:8.3f}\n"
+             "  facts cache        {:8.3f}  load and save\n"
+             "  parse (wall)       {:8.3f}  {} wave(s)\n"
+             "    read+hash cpu    {:8.3f}\n"
+             "    tree-sitter cpu  {:8.3f}\n"
+             "    extraction cpu   {:8.3f}\n"
+             "  analysis (wall)    {:8.3f}  resolve, graph, classify\n"
+             "  output             {:8.3f}\n"
+             "  total              {:8.3f}\n"
+             "testtier: {} Python files, {} test files; {} parsed ({} from the cache, {:.2f} MB); {} never "
+             "reached, not parsed\n",
+             t.discover, t.cache, t.parse, t.waves, t.read_cpu, t.tree_sitter_cpu, t.extract_cpu, t.analysis,
+             output_seconds, total_seconds, stats.python_files, stats.test_files, stats.parsed_files,
+             stats.cached_files, static_cast<double>(stats.parsed_bytes) / 1e6, stats.skipped_files);
+}
 
 std::string render(const Classification& result, ClassifyFormat format) {
   switch (format) {
@@ -41,22 +65,23 @@ std::string render(const Classification& result, ClassifyFormat format) {
   return {};
 }
 
-void print_diagnostics(const Classification& result) {
-  for (const Diagnostic& d : result.diagnostics) {
-    fmt::print(stderr, "{}:{}:{}: {}: {} [{}]\n", d.path, d.location.line, d.location.column,
-               to_string(d.severity), d.message, d.code);
-  }
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 int run_classify(const ClassifyOptionsCli& options) {
+  const auto started = std::chrono::steady_clock::now();
   const fs::path root(options.root);
   const std::optional<Rules> rules = open_repository(root, options.rules);
   if (!rules) return kUsage;
   ClassifyOptions classify_options;
   classify_options.threads = options.jobs;
+  classify_options.use_cache = !options.no_cache;
   const Classification result = classify(root, *rules, classify_options);
-  if (!options.quiet) print_diagnostics(result);
+  const double classified = seconds_since(started);
+  if (!options.quiet) print_diagnostics(result.diagnostics);
   if (!write_output(options.output, render(result, options.format))) return kUsage;
+  if (options.timings) print_timings(result.stats, seconds_since(started) - classified, seconds_since(started));
   return kOk;
 }
 
@@ -80,6 +105,8 @@ Command add_classify_command(CLI::App& parent) {
   app->add_option("-o,--output", options->output, "Write to FILE (atomically) instead of stdout");
   app->add_option("-j,--jobs", options->jobs, "Threads to parse on (default: one per core)");
   app->add_flag("-q,--quiet", options->quiet, "Do not print input problems on stderr");
+  app->add_flag("--no-cache", options->no_cache, "Neither read nor write the facts cache (ROOT/.testtier_cache)");
+  app->add_flag("--timings", options->timings, "Print where the time went, and how many files were parsed, on stderr");
   return {app, [options] { return run_classify(*options); }};
 }
 

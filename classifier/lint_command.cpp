@@ -26,6 +26,7 @@ struct LintCli {
   std::vector<std::string> select;
   std::vector<std::string> ignore;
   bool exit_zero = false;
+  bool no_cache = false;
   std::string explain;
   unsigned jobs = 0;
 };
@@ -79,6 +80,7 @@ int run_lint(const LintCli& cli) {
   options.ignore = split_codes(cli.ignore);
   options.only_files = *paths;
   options.classify.threads = cli.jobs;
+  options.classify.use_cache = !cli.no_cache;
   LintResult result;
   try {
     result = lint(cli.root, *rules, options);
@@ -107,6 +109,7 @@ Command add_lint_command(CLI::App& parent) {
   app->add_option("--select", cli->select, "Codes or prefixes to report (e.g. TT003, TT9, ALL)")->delimiter(',');
   app->add_option("--ignore", cli->ignore, "Codes or prefixes not to report")->delimiter(',');
   app->add_flag("--exit-zero", cli->exit_zero, "Exit 0 even when there are findings");
+  app->add_flag("--no-cache", cli->no_cache, "Neither read nor write the facts cache (ROOT/.testtier_cache)");
   app->add_option("--explain", cli->explain, "Print the documentation of CODE and exit");
   app->add_option("-j,--jobs", cli->jobs, "Threads to parse on (default: one per core)");
   app->footer("Exit status: 0 no findings, 1 findings, 2 usage or rules error.");

@@ -24,4 +24,12 @@ bool write_output(const std::string& file, std::string_view text) {
   return true;
 }
 
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+  for (const Diagnostic& d : diagnostics) {
+    std::string where = d.path.empty() ? std::string("testtier") : d.path;
+    if (!d.path.empty() && d.location.line > 0) where += fmt::format(":{}:{}", d.location.line, d.location.column);
+    fmt::print(stderr, "{}: {}: {} [{}]\n", where, to_string(d.severity), d.message, d.code);
+  }
+}
+
 }  // namespace testtier::cli

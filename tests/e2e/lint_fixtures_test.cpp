@@ -85,7 +85,7 @@ TEST_CASE("lint reports exactly the lines each fixture expects", "[e2e][lint]") 
   for (const std::string& code : fixture_codes()) {
     INFO("fixture " << code);
     const fs::path root = kLintCorpus / code;
-    const auto result = run_testtier({"lint", "--select", "ALL", "--format", "json"}, root);
+    const auto result = run_testtier({"lint", "--no-cache", "--select", "ALL", "--format", "json"}, root);
     CHECK(result.status == 1);
     CHECK(reported_findings(json::parse(result.out)) == expected_findings(root));
   }
@@ -98,7 +98,7 @@ TEST_CASE("lint output of each fixture equals the reviewed golden files", "[e2e]
     for (const auto& [format, golden] : formats) {
       INFO("fixture " << code << ", format " << format);
       const fs::path root = kLintCorpus / code;
-      const auto result = run_testtier({"lint", "--select", "ALL", "--format", format}, root);
+      const auto result = run_testtier({"lint", "--no-cache", "--select", "ALL", "--format", format}, root);
       CHECK(result.out == read_text(root / "expected" / golden));
     }
   }

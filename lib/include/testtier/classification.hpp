@@ -64,13 +64,27 @@ struct FileResult {
   friend bool operator==(const FileResult&, const FileResult&) = default;
 };
 
+/// Where a run's time went, in seconds (for --timings and the benchmark).
+struct ClassifyTimings {
+  double discover = 0;         ///< wall: walking the root, reading pytest configuration
+  double parse = 0;            ///< wall: every parse wave
+  double read_cpu = 0;         ///< CPU over all threads: reading and hashing files
+  double tree_sitter_cpu = 0;  ///< CPU over all threads: tree-sitter itself
+  double extract_cpu = 0;      ///< CPU over all threads: decoding, walking trees into facts, cache hits
+  double analysis = 0;         ///< wall: resolve, graph and classify, over every wave
+  double cache = 0;            ///< wall: loading and saving the facts cache
+  std::size_t waves = 0;       ///< parse waves (test files and conftests first, then what they reach)
+};
+
 /// How much work a run did (for --timings, the benchmark and the "not parsed" promise).
 struct ClassifyStats {
   std::size_t python_files = 0;        ///< .py files discovered
   std::size_t test_files = 0;
   std::size_t parsed_files = 0;        ///< files parsed (tests, conftests, and modules reached)
   std::size_t skipped_files = 0;       ///< python_files - parsed_files: never reached, never parsed
+  std::size_t cached_files = 0;        ///< of parsed_files, how many came from the facts cache
   std::uint64_t parsed_bytes = 0;
+  ClassifyTimings timings;
 };
 
 /// The whole answer for one repository.

@@ -17,6 +17,11 @@ struct ClassifyOptions {
   /// When not empty, classify only the test files among these root-relative files and under these
   /// directories ("" or "." is the root), still resolving bases and fixtures from the whole repository.
   std::vector<std::string> only_files;
+  /// Keep per-file facts in `cache_directory` (default ROOT/.testtier_cache/), keyed by content
+  /// hash, so that a repeated run parses only what changed. Off by default in the library (it
+  /// writes into the repository); the `testtier` program turns it on unless `--no-cache`.
+  bool use_cache = false;
+  std::filesystem::path cache_directory;
 };
 
 /// Classify every test of the repository at `root` under `rules`. Never throws on bad input:

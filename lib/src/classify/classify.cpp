@@ -3,12 +3,15 @@
 #include "testtier/classify.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_set>
 
 #include <fmt/format.h>
 
+#include "cache/facts_cache.hpp"
 #include "classify/evidence.hpp"
 #include "classify/pipeline.hpp"
 #include "classify/suspicious.hpp"
@@ -21,6 +24,21 @@ namespace {
 
 using classify_stage::CollectedTest;
 using classify_stage::EvidenceContext;
+
+/// Measures wall time between laps.
+class Stopwatch {
+ public:
+  /// Return the seconds since the previous lap (or construction) and start the next lap.
+  double lap() {
+    const auto now = std::chrono::steady_clock::now();
+    const double seconds = std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+    return seconds;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
 
 /// Where tests are and what they are called: the rules, else the repository's pytest configuration.
 struct TestLayout {
@@ -142,14 +160,23 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
 namespace classify_stage {
 
 PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, const ClassifyOptions& options) {
+  ClassifyTimings timings;
+  Stopwatch watch;
   TestLayout layout = test_layout(root, rules);
   Discovery found = discover(root, layout.discover);
+  timings.discover = watch.lap();
   const std::vector<std::string> tests = selected_tests(found, options.only_files);
   const std::unordered_set<std::string> python_files(found.python_files.begin(), found.python_files.end());
 
   PipelineRun run;
   run.modules = std::make_unique<resolve::ModuleIndex>(found.python_files, rules.project.import_roots);
-  run.store = std::make_unique<resolve::FactStore>(root, *run.modules, options.parse, options.threads);
+  std::optional<cache::FactsCache> facts_cache;
+  if (options.use_cache) {
+    facts_cache.emplace(options.cache_directory.empty() ? root / ".testtier_cache" : options.cache_directory);
+  }
+  timings.cache = watch.lap();
+  run.store = std::make_unique<resolve::FactStore>(root, *run.modules, options.parse, options.threads,
+                                                   facts_cache ? &*facts_cache : nullptr);
   resolve::FactStore& store = *run.store;
   for (const std::string& path : tests) {
     store.request(path);
@@ -159,7 +186,10 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
   Analysis analysis;
   do {
     store.parse_requested();
+    timings.parse += watch.lap();
+    ++timings.waves;
     analysis = analyse(tests, store, python_files, layout.names, rules, matcher);
+    timings.analysis += watch.lap();
   } while (store.has_requests());
 
   Classification& result = run.classification;
@@ -174,10 +204,24 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
     result.diagnostics.insert(result.diagnostics.end(), facts->diagnostics.begin(), facts->diagnostics.end());
     result.stats.parsed_bytes += facts->size;
   }
+  watch.lap();
+  if (facts_cache) {
+    facts_cache->retain_only(found.python_files);
+    if (const std::string problem = facts_cache->save(); !problem.empty()) {
+      result.diagnostics.push_back({"", {}, Severity::note, std::string(codes::unreadable),
+                                    "facts cache not saved (the next run parses again): " + problem});
+    }
+  }
+  timings.cache += watch.lap();
   sort_diagnostics(result.diagnostics);
   result.stats.python_files = found.python_files.size();
   result.stats.test_files = tests.size();
   result.stats.parsed_files = store.parsed().size();
+  result.stats.cached_files = store.cached_files();
+  timings.read_cpu = static_cast<double>(store.timings().read_ns.load()) / 1e9;
+  timings.tree_sitter_cpu = static_cast<double>(store.timings().tree_sitter_ns.load()) / 1e9;
+  timings.extract_cpu = static_cast<double>(store.timings().extract_ns.load()) / 1e9;
+  result.stats.timings = timings;
   result.stats.skipped_files = result.stats.python_files - std::min(result.stats.python_files, result.stats.parsed_files);
   return run;
 }

@@ -1,4 +1,6 @@
 // extract_facts(): decode, parse, collect, then drop the tree. parse_files(): the same under TBB.
+#include <chrono>
+
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
@@ -6,7 +8,9 @@
 
 #include <fmt/format.h>
 
+#include "cache/facts_cache.hpp"
 #include "parse/collect.hpp"
+#include "parse/parse_files.hpp"
 #include "parse/source_text.hpp"
 #include "testtier/parse.hpp"
 #include "util/file_io.hpp"
@@ -18,14 +22,29 @@ Diagnostic whole_file_problem(std::string message) {
   return Diagnostic{{}, {}, Severity::warning, std::string(codes::unreadable), std::move(message)};
 }
 
-/// Extract facts from `bytes` with a parser the caller owns (one per thread).
-FileFacts extract_with(parse::Parser& parser, std::string_view bytes, std::string path,
-                       std::string module, const ParseOptions& options) {
+std::uint64_t now_ns() {
+  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                        std::chrono::steady_clock::now().time_since_epoch())
+                                        .count());
+}
+
+/// Add the time since `start` to `counter` (when timings are wanted) and return the time now.
+std::uint64_t lap(std::atomic<std::uint64_t>* counter, std::uint64_t start) {
+  const std::uint64_t now = counter != nullptr ? now_ns() : 0;
+  if (counter != nullptr) counter->fetch_add(now - start, std::memory_order_relaxed);
+  return now;
+}
+
+/// Extract facts from `bytes` (whose xxh64 is `hash`) with a parser the caller owns (one per
+/// thread), adding the time spent in tree-sitter and in extraction to `timings` when not null.
+FileFacts extract_with(parse::Parser& parser, std::string_view bytes, std::uint64_t hash, std::string path,
+                       std::string module, const ParseOptions& options, parse::ParseTimings* timings = nullptr) {
   FileFacts facts;
   facts.path = std::move(path);
   facts.module = std::move(module);
   facts.size = bytes.size();
-  facts.content_hash = XXH64(bytes.data(), bytes.size(), 0);
+  facts.content_hash = hash;
+  std::uint64_t started = timings != nullptr ? now_ns() : 0;
 
   if (bytes.size() > options.max_file_bytes) {
     facts.diagnostics.push_back(whole_file_problem(fmt::format(
@@ -34,7 +53,10 @@ FileFacts extract_with(parse::Parser& parser, std::string_view bytes, std::strin
     parse::SourceText source = parse::decode_source(bytes);
     facts.diagnostics = std::move(source.diagnostics);
     if (!source.binary) {
-      if (auto tree = parser.parse(source.text, options.timeout_micros)) {
+      started = lap(timings ? &timings->extract_ns : nullptr, started);
+      auto tree = parser.parse(source.text, options.timeout_micros);
+      started = lap(timings ? &timings->tree_sitter_ns : nullptr, started);
+      if (tree) {
         const TSNode root = ts_tree_root_node(tree->get());
         const parse::Source indexed(source.text);
         const parse::RawMarks pytestmarks = parse::collect_definitions(root, indexed, facts);
@@ -48,11 +70,14 @@ FileFacts extract_with(parse::Parser& parser, std::string_view bytes, std::strin
     }
   }
   for (Diagnostic& diagnostic : facts.diagnostics) diagnostic.path = facts.path;
+  lap(timings ? &timings->extract_ns : nullptr, started);
   return facts;
 }
 
-FileFacts read_and_extract(parse::Parser& parser, const ParseRequest& request,
-                           const ParseOptions& options) {
+/// Read and extract one request, or take its facts from `cache` when its content is unchanged.
+FileFacts read_and_extract(parse::Parser& parser, const ParseRequest& request, const ParseOptions& options,
+                           const cache::FactsCache* cache, bool& from_cache, parse::ParseTimings* timings) {
+  const std::uint64_t started = timings != nullptr ? now_ns() : 0;
   const FileRead read = read_file(request.file, options.max_file_bytes);
   if (!read.ok) {
     FileFacts facts;
@@ -62,7 +87,16 @@ FileFacts read_and_extract(parse::Parser& parser, const ParseRequest& request,
     facts.diagnostics.back().path = request.path;
     return facts;
   }
-  return extract_with(parser, read.bytes, request.path, request.module, options);
+  const std::uint64_t hash = XXH64(read.bytes.data(), read.bytes.size(), 0);
+  const std::uint64_t hashed = lap(timings ? &timings->read_ns : nullptr, started);
+  if (cache != nullptr) {
+    if (auto cached = cache->find(request.path, request.module, hash, read.bytes.size())) {
+      from_cache = true;
+      lap(timings ? &timings->extract_ns : nullptr, hashed);
+      return std::move(*cached);
+    }
+  }
+  return extract_with(parser, read.bytes, hash, request.path, request.module, options, timings);
 }
 
 }  // namespace
@@ -70,20 +104,32 @@ FileFacts read_and_extract(parse::Parser& parser, const ParseRequest& request,
 FileFacts extract_facts(std::string_view bytes, std::string path, std::string module,
                         const ParseOptions& options) {
   parse::Parser parser;
-  return extract_with(parser, bytes, std::move(path), std::move(module), options);
+  return extract_with(parser, bytes, XXH64(bytes.data(), bytes.size(), 0), std::move(path), std::move(module), options);
 }
 
 std::vector<FileFacts> parse_files(const std::vector<ParseRequest>& requests,
                                    const ParseOptions& options, unsigned threads) {
+  std::vector<bool> from_cache;
+  return parse::parse_files_cached(requests, options, threads, nullptr, from_cache);
+}
+
+std::vector<FileFacts> parse::parse_files_cached(const std::vector<ParseRequest>& requests,
+                                                 const ParseOptions& options, unsigned threads,
+                                                 const cache::FactsCache* cache, std::vector<bool>& from_cache,
+                                                 ParseTimings* timings) {
   std::vector<FileFacts> results(requests.size());
+  std::vector<char> cached(requests.size(), 0);
   const int concurrency = threads == 0 ? tbb::task_arena::automatic : static_cast<int>(threads);
   tbb::task_arena arena(concurrency);
   tbb::enumerable_thread_specific<parse::Parser> parsers;
   arena.execute([&] {
     tbb::parallel_for(std::size_t{0}, requests.size(), [&](std::size_t i) {
-      results[i] = read_and_extract(parsers.local(), requests[i], options);
+      bool hit = false;
+      results[i] = read_and_extract(parsers.local(), requests[i], options, cache, hit, timings);
+      cached[i] = hit;
     });
   });
+  from_cache.assign(cached.begin(), cached.end());
   return results;
 }
 

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 
+#include "parse/parse_files.hpp"
+
 namespace testtier::resolve {
 
 FactStore::FactStore(std::filesystem::path root, const ModuleIndex& modules, ParseOptions options,
-                     unsigned threads)
-    : root_(std::move(root)), modules_(modules), options_(options), threads_(threads) {}
+                     unsigned threads, cache::FactsCache* cache)
+    : root_(std::move(root)), modules_(modules), options_(options), threads_(threads), cache_(cache) {}
 
 const FileFacts* FactStore::get(std::string_view path) const {
   const auto found = parsed_.find(std::string(path));
@@ -28,10 +30,16 @@ std::size_t FactStore::parse_requested() {
   for (const std::string& path : paths) {
     requests.push_back({root_ / path, path, modules_.module_of(path)});
   }
-  std::vector<FileFacts> facts = parse_files(requests, options_, threads_);
-  for (FileFacts& file : facts) {
-    std::string path = file.path;
-    parsed_.emplace(std::move(path), std::make_unique<FileFacts>(std::move(file)));
+  std::vector<bool> from_cache;
+  std::vector<FileFacts> facts = parse::parse_files_cached(requests, options_, threads_, cache_, from_cache, &timings_);
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    if (from_cache[i]) {
+      ++cached_files_;
+    } else if (cache_ != nullptr) {
+      cache_->store(facts[i]);
+    }
+    std::string path = facts[i].path;
+    parsed_.emplace(std::move(path), std::make_unique<FileFacts>(std::move(facts[i])));
   }
   return facts.size();
 }

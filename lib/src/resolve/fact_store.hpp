@@ -11,6 +11,8 @@
 
 #include "testtier/facts.hpp"
 #include "testtier/parse.hpp"
+#include "cache/facts_cache.hpp"
+#include "parse/parse_files.hpp"
 #include "resolve/module_index.hpp"
 
 namespace testtier::resolve {
@@ -19,7 +21,10 @@ namespace testtier::resolve {
 /// parse_requested() parses all requested files at once under TBB.
 class FactStore {
  public:
-  FactStore(std::filesystem::path root, const ModuleIndex& modules, ParseOptions options, unsigned threads);
+  /// Parse files under `root` on `threads` threads, taking unchanged files' facts from `cache` (and
+  /// storing fresh ones in it) when it is not null.
+  FactStore(std::filesystem::path root, const ModuleIndex& modules, ParseOptions options, unsigned threads,
+            cache::FactsCache* cache = nullptr);
 
   /// Return the facts of `path`, or nullptr when it is not parsed yet (the path is then requested).
   const FileFacts* get(std::string_view path) const;
@@ -38,11 +43,20 @@ class FactStore {
 
   const ModuleIndex& modules() const { return modules_; }
 
+  /// Return the CPU time spent reading, in tree-sitter and extracting, so far.
+  const parse::ParseTimings& timings() const { return timings_; }
+
+  /// Return how many parsed files came from the cache.
+  std::size_t cached_files() const { return cached_files_; }
+
  private:
   std::filesystem::path root_;
   const ModuleIndex& modules_;
   ParseOptions options_;
   unsigned threads_;
+  cache::FactsCache* cache_;
+  std::size_t cached_files_ = 0;
+  parse::ParseTimings timings_;
   std::unordered_map<std::string, std::unique_ptr<FileFacts>> parsed_;
   mutable std::unordered_set<std::string> requested_;
 };
