@@ -1,0 +1,152 @@
+// testtier_bench: classify a repository cold and warm, and parse the same files with tree-sitter
+// alone (the parse-only floor) on the same threads, each in its own child process; print wall,
+// CPU and peak memory of each and the ratios that the performance targets are stated in.
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "classify/pipeline.hpp"
+#include "measure.hpp"
+#include "parse/syntax_tree.hpp"
+#include "testtier/report.hpp"
+#include "testtier/rules.hpp"
+#include "util/file_io.hpp"
+
+namespace fs = std::filesystem;
+using testtier::bench::Measurement;
+using testtier::bench::measure_in_child;
+
+namespace {
+
+struct BenchOptions {
+  fs::path root;
+  std::string rules;
+  unsigned threads = 2;
+  fs::path scratch;      ///< file list and cache live here
+};
+
+/// Classify `root` (the library's whole pipeline plus rendering JSON) and report the counts; write
+/// the parsed files' paths to `list` when not empty.
+std::string classify_once(const BenchOptions& options, unsigned threads, bool cache, const fs::path& list) {
+  const testtier::Rules rules = testtier::find_rules(
+      options.root, options.rules.empty() ? std::nullopt : std::optional<fs::path>(options.rules));
+  testtier::ClassifyOptions classify_options;
+  classify_options.threads = threads;
+  classify_options.use_cache = cache;
+  classify_options.cache_directory = options.scratch / "cache";
+  const auto run = testtier::classify_stage::run_pipeline(options.root, rules, classify_options);
+  const std::string json = testtier::classification_to_json(run.classification);
+  if (!list.empty()) {
+    std::ofstream out(list);
+    for (const auto& [path, facts] : run.store->parsed()) out << path << '\n';
+  }
+  const testtier::ClassifyStats& s = run.classification.stats;
+  std::size_t tests = 0;
+  for (const auto& file : run.classification.files) tests += file.tests.size();
+  return fmt::format("{} {} {} {} {} {} {} {:.3f} {:.3f} {:.3f} {:.3f} {}", s.python_files, s.test_files, tests,
+                     s.parsed_files, s.parsed_bytes, s.skipped_files, s.cached_files, s.timings.parse,
+                     s.timings.tree_sitter_cpu, s.timings.extract_cpu, s.timings.analysis, json.size());
+}
+
+/// Read and parse with tree-sitter alone every file listed in `list`, on `threads` threads.
+std::string parse_floor(const BenchOptions& options, unsigned threads, const fs::path& list) {
+  std::vector<std::string> paths;
+  std::ifstream in(list);
+  for (std::string line; std::getline(in, line);) paths.push_back(line);
+  tbb::task_arena arena(static_cast<int>(threads));
+  tbb::enumerable_thread_specific<testtier::parse::Parser> parsers;
+  std::atomic<std::uint64_t> bytes{0};
+  arena.execute([&] {
+    tbb::parallel_for(std::size_t{0}, paths.size(), [&](std::size_t i) {
+      const testtier::FileRead read = testtier::read_file(options.root / paths[i], 8u << 20);
+      if (!read.ok) return;
+      bytes += read.bytes.size();
+      auto tree = parsers.local().parse(read.bytes, 0);
+    });
+  });
+  return fmt::format("{} {}", paths.size(), bytes.load());
+}
+
+std::vector<std::string> fields(const std::string& report) {
+  std::istringstream in(report);
+  std::vector<std::string> out;
+  for (std::string field; in >> field;) out.push_back(field);
+  return out;
+}
+
+void print_row(const std::string& label, const Measurement& m, const std::string& extra = "") {
+  fmt::print("{:<30} {:>8.3f} {:>8.3f} {:>9.1f}  {}\n", label, m.wall_seconds, m.cpu_seconds, m.peak_rss_mb, extra);
+}
+
+BenchOptions parse_arguments(int argc, char** argv) {
+  BenchOptions options;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--threads" && i + 1 < argc) {
+      options.threads = static_cast<unsigned>(std::stoul(argv[++i]));
+    } else if (arg == "--rules" && i + 1 < argc) {
+      options.rules = argv[++i];
+    } else if (arg == "-h" || arg == "--help") {
+      fmt::print("usage: testtier_bench [--threads N] [--rules FILE] ROOT\n");
+      std::exit(0);
+    } else {
+      options.root = arg;
+    }
+  }
+  if (options.root.empty() || !fs::is_directory(options.root)) {
+    fmt::print(stderr, "usage: testtier_bench [--threads N] [--rules FILE] ROOT  (ROOT: a repository)\n");
+    std::exit(2);
+  }
+  return options;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  BenchOptions options = parse_arguments(argc, argv);
+  char scratch_template[] = "/tmp/testtier-bench-XXXXXX";
+  if (::mkdtemp(scratch_template) == nullptr) return 1;
+  options.scratch = scratch_template;
+  const fs::path list = options.scratch / "parsed-files.txt";
+  const unsigned n = options.threads;
+
+  const Measurement cold = measure_in_child([&] { return classify_once(options, n, false, list); });
+  const Measurement floor = measure_in_child([&] { return parse_floor(options, n, list); });
+  const Measurement cold_one = measure_in_child([&] { return classify_once(options, 1, false, {}); });
+  const Measurement floor_one = measure_in_child([&] { return parse_floor(options, 1, list); });
+  measure_in_child([&] { return classify_once(options, n, true, {}); });  // fill the cache
+  const Measurement warm = measure_in_child([&] { return classify_once(options, n, true, {}); });
+  fs::remove_all(options.scratch);
+  if (!cold.ok || !floor.ok || !cold_one.ok || !floor_one.ok || !warm.ok) {
+    fmt::print(stderr, "testtier_bench: a measured run failed\n");
+    return 1;
+  }
+
+  const auto c = fields(cold.report);
+  const auto f = fields(floor.report);
+  const auto w = fields(warm.report);
+  fmt::print("corpus {}: {} Python files, {} test files, {} tests\n", options.root.string(), c[0], c[1], c[2]);
+  fmt::print("parsed {} files ({:.1f} MB); {} never reached, not parsed\n\n", c[3], std::stod(c[4]) / 1e6, c[5]);
+  fmt::print("{:<30} {:>8} {:>8} {:>9}\n", "", "wall s", "cpu s", "peak MB");
+  print_row(fmt::format("cold classify, {} threads", n), cold,
+            fmt::format("(parse {}s: tree-sitter cpu {}s, extract cpu {}s; analysis {}s)", c[7], c[8], c[9], c[10]));
+  print_row(fmt::format("parse-only floor, {} threads", n), floor, fmt::format("({} files, {:.1f} MB)", f[0], std::stod(f[1]) / 1e6));
+  print_row("cold classify, 1 thread", cold_one);
+  print_row("parse-only floor, 1 thread", floor_one);
+  print_row(fmt::format("warm classify, {} threads", n), warm, fmt::format("({} of {} files from the cache)", w[6], w[3]));
+  fmt::print("\ncold / floor ({} threads)      {:.2f}   (target <= 1.3)\n", n, cold.wall_seconds / floor.wall_seconds);
+  fmt::print("cold / floor (1 thread)        {:.2f}\n", cold_one.wall_seconds / floor_one.wall_seconds);
+  fmt::print("speed-up, {} threads vs 1       {:.2f}   (target >= 1.7 with 2)\n", n, cold_one.wall_seconds / cold.wall_seconds);
+  fmt::print("warm / cold                    {:.1f}%  (target <= 10%, and <= 150 ms at scale 1)\n",
+             100.0 * warm.wall_seconds / cold.wall_seconds);
+  return 0;
+}
