@@ -13,6 +13,7 @@
 
 #include "cache/facts_cache.hpp"
 #include "classify/evidence.hpp"
+#include "classify/marks.hpp"
 #include "classify/pipeline.hpp"
 #include "classify/suspicious.hpp"
 #include "classify/tiers.hpp"
@@ -149,6 +150,39 @@ Analysis analyse(const std::vector<std::string>& tests, const resolve::FactStore
   return analysis;
 }
 
+/// Look up everything the analysis will look up (bases, mark aliases, fixture scopes), so that the
+/// files it needs are requested from `store`, without gathering evidence: the cheap part of
+/// analyse(), run after each parse wave until nothing new is requested.
+void reach(const std::vector<std::string>& tests, const resolve::FactStore& store,
+           const std::unordered_set<std::string>& python_files) {
+  resolve::Resolver resolver(store);
+  std::vector<const FileFacts*> test_facts;
+  for (const std::string& path : tests) {
+    if (const FileFacts* facts = store.get(path)) test_facts.push_back(facts);
+  }
+  graph::ClassGraph classes;
+  classes.build(test_facts, resolver);
+  classify_stage::FixtureScopes scopes(python_files, resolver, classes);
+  const auto resolve_marks = [&](const std::vector<MarkUse>& marks, const std::string& path) {
+    for (const MarkUse& mark : marks) {
+      if (!mark.alias.empty()) classify_stage::resolve_mark(mark, path, resolver);
+    }
+  };
+  for (const FileFacts* facts : test_facts) {
+    scopes.scope(facts->path, std::nullopt);
+    resolve_marks(facts->module_marks, facts->path);
+    for (const FunctionFacts& function : facts->functions) resolve_marks(function.marks, facts->path);
+    for (const ClassFacts& cls : facts->classes) {
+      if (const auto id = classes.find(facts->path, cls.qualname)) scopes.scope(facts->path, *id);
+    }
+  }
+  for (const graph::ClassId id : classes.repository_classes()) {
+    const graph::ClassNode& node = classes.node(id);
+    resolve_marks(node.facts->marks, node.path);
+    for (const FunctionFacts& method : node.facts->methods) resolve_marks(method.marks, node.path);
+  }
+}
+
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
   const auto key = [](const Diagnostic& d) { return std::tie(d.path, d.location, d.code, d.message); };
   std::sort(diagnostics.begin(), diagnostics.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
@@ -184,13 +218,21 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
   }
   const classify_stage::SignalMatcher matcher(rules);
   Analysis analysis;
-  do {
+  // Parse in waves until the cheap reach() asks for nothing more; then analyse, which may still
+  // ask for more (then go round again).
+  for (;;) {
     store.parse_requested();
     timings.parse += watch.lap();
     ++timings.waves;
+    reach(tests, store, python_files);
+    if (store.has_requests()) {
+      timings.analysis += watch.lap();
+      continue;
+    }
     analysis = analyse(tests, store, python_files, layout.names, rules, matcher);
     timings.analysis += watch.lap();
-  } while (store.has_requests());
+    if (!store.has_requests()) break;
+  }
 
   Classification& result = run.classification;
   result.root = root.generic_string();

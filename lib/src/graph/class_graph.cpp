@@ -149,6 +149,14 @@ void ClassGraph::report_cycles() {
   }
 }
 
+std::vector<ClassId> ClassGraph::repository_classes() const {
+  std::vector<ClassId> found;
+  for (const ClassId id : boost::make_iterator_range(boost::vertices(graph_))) {
+    if (graph_[id].facts != nullptr) found.push_back(id);
+  }
+  return found;
+}
+
 std::optional<ClassId> ClassGraph::find(const std::string& path, const std::string& qualname) const {
   const auto found = by_key_.find("R:" + path + ":" + qualname);
   if (found == by_key_.end()) return std::nullopt;

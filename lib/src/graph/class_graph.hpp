@@ -53,6 +53,9 @@ class ClassGraph {
 
   const ClassNode& node(ClassId id) const { return graph_[id]; }
 
+  /// Return the classes defined in the repository (those with facts), in the order added.
+  std::vector<ClassId> repository_classes() const;
+
   /// Return the MRO of `id` (C3 linearization; depth-first left-to-right when C3 fails, as with an
   /// inconsistent or cyclic hierarchy), `id` first.
   const std::vector<ClassId>& mro(ClassId id);
