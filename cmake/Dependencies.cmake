@@ -47,6 +47,15 @@ set_target_properties(xxhash_lib PROPERTIES
   IMPORTED_LOCATION "${XXHASH_LIBRARY}"
   INTERFACE_INCLUDE_DIRECTORIES "${XXHASH_INCLUDE_DIR}")
 
+# jemalloc for the programs (never the library: a host picks its own allocator). tree-sitter
+# allocates a node at a time and frees whole trees; glibc's malloc spends ~15% of a run there.
+find_library(JEMALLOC_LIBRARY NAMES jemalloc)
+if(NOT JEMALLOC_LIBRARY)
+  testtier_missing("jemalloc (libjemalloc)" "libjemalloc-dev")
+endif()
+add_library(jemalloc_lib UNKNOWN IMPORTED)
+set_target_properties(jemalloc_lib PROPERTIES IMPORTED_LOCATION "${JEMALLOC_LIBRARY}")
+
 if(TESTTIER_BUILD_TESTS)
   testtier_find_config(Catch2 catch2)
 endif()

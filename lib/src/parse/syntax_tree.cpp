@@ -61,6 +61,19 @@ std::uint32_t Source::column_of(std::uint32_t offset, std::uint32_t byte_column)
   return offset - line_start - static_cast<std::uint32_t>(last - first) + 1;
 }
 
+const Symbols& Symbols::get() {
+  static const Symbols symbols = [] {
+    const TSLanguage* language = tree_sitter_python();
+    const auto symbol = [&](std::string_view name) {
+      const TSSymbol id = ts_language_symbol_for_name(language, name.data(), static_cast<uint32_t>(name.size()), true);
+      if (id == 0) throw std::logic_error("tree-sitter-python has no node type " + std::string(name));
+      return id;
+    };
+    return Symbols{symbol("call"), symbol("import_statement"), symbol("import_from_statement"), symbol("string")};
+  }();
+  return symbols;
+}
+
 SourceLocation location_of(TSNode node, const Source& source) {
   const TSPoint point = ts_node_start_point(node);
   return {point.row + 1, source.column_of(ts_node_start_byte(node), point.column)};

@@ -62,6 +62,14 @@ struct Fields {
   static const Fields& get();
 };
 
+/// Grammar symbols compared on hot paths (a number compare instead of a string compare per node).
+struct Symbols {
+  TSSymbol call, import_statement, import_from_statement, string;
+
+  /// Return the symbols of the grammar the library was built with.
+  static const Symbols& get();
+};
+
 /// Return the child of `node` in field `field` (a null node when absent).
 inline TSNode field(TSNode node, TSFieldId id) { return ts_node_child_by_field_id(node, id); }
 

@@ -47,17 +47,29 @@ void collect_settings(const Value& call, SettingUse::Via via, std::vector<Settin
   }
 }
 
+/// Return whether the string literal `node` is an f-string (prefix f, rf, fr, in any case).
+bool is_f_string(TSNode node, const Source& source) {
+  for (const char c : text_of(node, source)) {
+    if (c == 'f' || c == 'F') return true;
+    if (c == '"' || c == '\'') return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 void collect_uses(TSNode node, const Source& source, BodyUses& uses,
                   std::vector<Import>& imports, bool type_only) {
   const Fields& f = Fields::get();
+  const Symbols& symbols = Symbols::get();
   walk_preorder(node, [&](TSNode current) {
-    if (is(current, "import_statement") || is(current, "import_from_statement")) {
+    const TSSymbol symbol = ts_node_symbol(current);
+    if (symbol == symbols.string) return is_f_string(current, source);  // only f-strings hold calls
+    if (symbol == symbols.import_statement || symbol == symbols.import_from_statement) {
       collect_import(current, source, {type_only, true}, imports);
       return false;
     }
-    if (!is(current, "call")) return true;
+    if (symbol != symbols.call) return true;
     const auto callee = dotted_name(field(current, f.function), source);
     if (!callee) return true;
     uses.calls.push_back({*callee, location_of(current, source)});

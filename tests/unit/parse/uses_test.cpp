@@ -64,3 +64,13 @@ TEST_CASE("a @pytest.fixture named test_x is recorded as a fixture", "[parse][fi
   const FileFacts facts = facts_of("import pytest\n@pytest.fixture\ndef test_thing(): ...\n");
   CHECK(named(facts.functions, "test_thing").is_fixture);
 }
+
+TEST_CASE("calls inside f-string interpolations count; plain strings are not searched", "[parse][uses]") {
+  const FileFacts facts = facts_of(
+      "def test_a(self):\n"
+      "    x = f\"{self.store_event(data)}\"\n"
+      "    y = \"self.not_a_call()\"\n");
+  const auto& calls = facts.functions.at(0).uses.calls;
+  REQUIRE(calls.size() == 1);
+  CHECK(calls[0].name == "self.store_event");
+}
