@@ -90,16 +90,25 @@ struct MarkSite {
   std::vector<std::string> via;
 };
 
-std::vector<MarkSite> marks_of(const FileFacts& file, const CollectedTest& test, graph::ClassGraph& classes) {
+/// Return the marks written on the test function itself (a base's method: with the class chain).
+std::vector<MarkSite> function_marks(const CollectedTest& test, graph::ClassGraph& classes) {
   std::vector<MarkSite> sites;
   std::vector<std::string> method_via;
   if (test.cls && test.owner && *test.cls != *test.owner) method_via = class_via(classes, *test.cls, *test.owner);
   for (const MarkUse& mark : test.function->marks) sites.push_back({&mark, test.function_path, method_via});
-  if (test.cls) {
-    for (const graph::ClassId ancestor : classes.mro(*test.cls)) {
+  return sites;
+}
+
+/// Return the marks every test of class `cls` (or module function, without one) in `file` gets:
+/// those of the class and its bases, then the collecting module's `pytestmark`.
+std::vector<MarkSite> shared_marks(const FileFacts& file, std::optional<graph::ClassId> cls,
+                                   graph::ClassGraph& classes) {
+  std::vector<MarkSite> sites;
+  if (cls) {
+    for (const graph::ClassId ancestor : classes.mro(*cls)) {
       const graph::ClassNode& node = classes.node(ancestor);
       if (node.facts == nullptr) continue;
-      const std::vector<std::string> via = class_via(classes, *test.cls, ancestor);
+      const std::vector<std::string> via = class_via(classes, *cls, ancestor);
       for (const MarkUse& mark : node.facts->marks) sites.push_back({&mark, node.path, via});
     }
   }
@@ -126,18 +135,10 @@ std::vector<graph::FixtureRequest> apply_marks(const std::vector<MarkSite>& site
   return requests;
 }
 
-void add_fixture_reasons(const FileFacts& file, const CollectedTest& test,
-                         std::vector<graph::FixtureRequest> requests, EvidenceContext& context,
-                         std::vector<Reason>& out) {
-  const std::set<std::string> parametrized = parametrized_names(*test.function);
-  for (const std::string& parameter : test.function->parameters) {
-    if (parameter == "self" || parameter == "cls" || parametrized.contains(parameter)) continue;
-    requests.push_back({parameter, test.function_path, test.function->location, {}});
-  }
-  const graph::FixtureScope& scope = context.scopes.scope(file.path, test.cls);
-  for (const graph::FixtureDef* def : scope.autouse()) {
-    requests.push_back({def->name, def->path, def->function->location, {}});
-  }
+/// Add the reasons of every fixture reached from `requests` in `scope`, and of the calls and
+/// settings in those fixtures' bodies.
+void add_closure_reasons(const std::vector<graph::FixtureRequest>& requests, const graph::FixtureScope& scope,
+                         EvidenceContext& context, std::vector<Reason>& out) {
   for (const graph::FixtureReach& reach : graph::fixture_closure(requests, scope, context.diagnostics)) {
     add(context.matcher.fixture(reach.name), {reach.path, reach.location, reach.via}, out);
     if (reach.def != nullptr) {
@@ -146,6 +147,25 @@ void add_fixture_reasons(const FileFacts& file, const CollectedTest& test,
       add_uses(reach.def->function->uses, {reach.def->path, {}, via}, context, out);
     }
   }
+}
+
+/// Return the fixtures the test function asks for by parameter.
+std::vector<graph::FixtureRequest> parameter_requests(const CollectedTest& test) {
+  std::vector<graph::FixtureRequest> requests;
+  const std::set<std::string> parametrized = parametrized_names(*test.function);
+  for (const std::string& parameter : test.function->parameters) {
+    if (parameter == "self" || parameter == "cls" || parametrized.contains(parameter)) continue;
+    requests.push_back({parameter, test.function_path, test.function->location, {}});
+  }
+  return requests;
+}
+
+std::vector<graph::FixtureRequest> autouse_requests(const graph::FixtureScope& scope) {
+  std::vector<graph::FixtureRequest> requests;
+  for (const graph::FixtureDef* def : scope.autouse()) {
+    requests.push_back({def->name, def->path, def->function->location, {}});
+  }
+  return requests;
 }
 
 void add_base_class_reasons(const FileFacts& file, graph::ClassId cls, EvidenceContext& context,
@@ -194,17 +214,40 @@ void normalize(std::vector<Reason>& reasons) {
   reasons.erase(std::unique(reasons.begin(), reasons.end()), reasons.end());
 }
 
-std::vector<Reason> test_reasons(const FileFacts& file, const CollectedTest& test, EvidenceContext& context) {
-  std::vector<Reason> reasons;
-  add(context.matcher.path(file.path), {file.path, {}, {}}, reasons);
-  const auto requests = apply_marks(marks_of(file, test, context.classes), context, reasons);
-  add_fixture_reasons(file, test, requests, context, reasons);
-  std::vector<std::string> method_via;
-  if (test.cls) {
-    add_base_class_reasons(file, *test.cls, context, reasons);
-    add_class_uses(*test.cls, context, reasons);
-    if (test.owner && *test.owner != *test.cls) method_via = class_via(context.classes, *test.cls, *test.owner);
+const SharedEvidence& EvidenceContext::shared(const FileFacts& file, std::optional<graph::ClassId> cls) {
+  auto& slot = shared_[{file.path, cls}];
+  if (slot) return *slot;
+  slot = std::make_unique<SharedEvidence>();
+  add(matcher.path(file.path), {file.path, {}, {}}, slot->reasons);
+  slot->mark_requests = apply_marks(shared_marks(file, cls, classes), *this, slot->reasons);
+  slot->scope = &scopes.scope(file.path, cls);
+  slot->autouse = autouse_requests(*slot->scope);
+  if (cls) {
+    add_base_class_reasons(file, *cls, *this, slot->reasons);
+    add_class_uses(*cls, *this, slot->reasons);
   }
+  std::vector<graph::FixtureRequest> requests = slot->mark_requests;
+  requests.insert(requests.end(), slot->autouse.begin(), slot->autouse.end());
+  add_closure_reasons(requests, *slot->scope, *this, slot->closure_reasons);
+  return *slot;
+}
+
+std::vector<Reason> test_reasons(const FileFacts& file, const CollectedTest& test, EvidenceContext& context) {
+  const SharedEvidence& shared = context.shared(file, test.cls);
+  std::vector<Reason> reasons = shared.reasons;
+  // Requests in pytest's order: the function's marks, the class's and module's, parameters, autouse.
+  std::vector<graph::FixtureRequest> requests = apply_marks(function_marks(test, context.classes), context, reasons);
+  const std::vector<graph::FixtureRequest> parameters = parameter_requests(test);
+  if (requests.empty() && parameters.empty()) {
+    reasons.insert(reasons.end(), shared.closure_reasons.begin(), shared.closure_reasons.end());
+  } else {
+    requests.insert(requests.end(), shared.mark_requests.begin(), shared.mark_requests.end());
+    requests.insert(requests.end(), parameters.begin(), parameters.end());
+    requests.insert(requests.end(), shared.autouse.begin(), shared.autouse.end());
+    add_closure_reasons(requests, *shared.scope, context, reasons);
+  }
+  std::vector<std::string> method_via;
+  if (test.cls && test.owner && *test.owner != *test.cls) method_via = class_via(context.classes, *test.cls, *test.owner);
   add_uses(test.function->uses, {test.function_path, {}, method_via}, context, reasons);
   normalize(reasons);
   return reasons;

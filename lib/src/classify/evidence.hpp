@@ -1,6 +1,9 @@
 // The reasons a test or a file needs services: every signal that reaches it, with its chain.
 #pragma once
 
+#include <map>
+#include <memory>
+#include <optional>
 #include <vector>
 
 #include "classify/collect_tests.hpp"
@@ -10,13 +13,35 @@
 
 namespace testtier::classify_stage {
 
-/// What evidence gathering reads, shared by every test of one run.
+/// The evidence every test of one class (or every module-level test of one file) shares: its
+/// file's path, the class's and module's marks, base classes, class-level uses, and the fixtures
+/// reached from those marks and autouse fixtures.
+struct SharedEvidence {
+  std::vector<Reason> reasons;
+  std::vector<graph::FixtureRequest> mark_requests;   ///< `usefixtures` of class and module marks
+  std::vector<graph::FixtureRequest> autouse;
+  const graph::FixtureScope* scope = nullptr;
+  std::vector<Reason> closure_reasons;                ///< from mark_requests + autouse alone
+};
+
+/// What evidence gathering reads, shared by every test of one run, and the shared evidence of
+/// each class computed so far.
 struct EvidenceContext {
+  EvidenceContext(resolve::Resolver& resolver_, graph::ClassGraph& classes_, FixtureScopes& scopes_,
+                  const SignalMatcher& matcher_, std::vector<Diagnostic>& diagnostics_)
+      : resolver(resolver_), classes(classes_), scopes(scopes_), matcher(matcher_), diagnostics(diagnostics_) {}
+
   resolve::Resolver& resolver;
   graph::ClassGraph& classes;
   FixtureScopes& scopes;
   const SignalMatcher& matcher;
   std::vector<Diagnostic>& diagnostics;   ///< fixture cycles go here
+
+  /// Return the evidence shared by the tests of `cls` in `file` (module functions: no class).
+  const SharedEvidence& shared(const FileFacts& file, std::optional<graph::ClassId> cls);
+
+ private:
+  std::map<std::pair<std::string, std::optional<graph::ClassId>>, std::unique_ptr<SharedEvidence>> shared_;
 };
 
 /// Return the reasons of one test of `file`: its path, marks (function, class MRO, module
