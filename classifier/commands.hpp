@@ -25,6 +25,9 @@ Command add_lint_command(CLI::App& parent);
 /// Register `testtier explain TARGET`: the chains behind a test's or file's services and tier.
 Command add_explain_command(CLI::App& parent);
 
+/// Register `testtier affected`: the tests a change affects.
+Command add_affected_command(CLI::App& parent);
+
 /// Register `testtier facts PATH...`: dump the parse stage's FileFacts as JSON.
 Command add_facts_command(CLI::App& parent);
 

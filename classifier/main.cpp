@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
   app.footer("Exit status: 0 clean, 1 findings, 2 usage or rules error.");
 
   const std::vector<Command> commands = {add_classify_command(app), add_lint_command(app),
-                                         add_explain_command(app), add_facts_command(app)};
+                                         add_explain_command(app), add_affected_command(app),
+                                         add_facts_command(app)};
 
   try {
     app.parse(argc, argv);

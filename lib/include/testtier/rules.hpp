@@ -72,6 +72,13 @@ struct ProjectRules {
   std::optional<std::vector<std::string>> test_functions;  ///< name globs (pytest python_functions)
 };
 
+/// `[select]`: for `testtier affected`, changes that mean "run every test".
+struct SelectRules {
+  /// Globs on root-relative paths (migrations, settings, dependency manifests, core files): a
+  /// changed file matching one selects every test.
+  std::vector<std::string> run_all;
+};
+
 /// A whole rule set, validated: every service named in `needs`, `brings`, `[[suspicious]]` and
 /// `provides` exists, and the tiers place every service (some tier provides each one).
 struct Rules {
@@ -81,6 +88,7 @@ struct Rules {
   std::vector<Signal> signals;              ///< in file order
   std::vector<SuspiciousRule> suspicious;
   std::vector<Tier> tiers;                  ///< cheapest first
+  SelectRules select;
 };
 
 /// A rules file that cannot be used. `what()` reads "FILE:LINE:COL: error: MESSAGE" (the location

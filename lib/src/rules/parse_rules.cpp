@@ -78,6 +78,17 @@ std::optional<std::vector<std::string>> project_globs(const TomlReader& reader,
   return texts(*items);
 }
 
+/// Read the [select] table `table`: what makes `testtier affected` answer "everything".
+SelectRules read_select(const TomlReader& reader, const toml::table& table) {
+  reader.check_keys(table, "select", {"run_all"});
+  SelectRules select;
+  if (auto items = reader.strings(table, "run_all", "select.run_all")) {
+    check_globs(reader, *items, "run_all", "select.run_all");
+    select.run_all = texts(*items);
+  }
+  return select;
+}
+
 /// Read the [project] table `table`.
 ProjectRules read_project(const TomlReader& reader, const toml::table& table) {
   reader.check_keys(table, "project",
@@ -282,11 +293,14 @@ void for_each_table(const TomlReader& reader, const toml::table& root, std::stri
 Rules read_rules(const TomlReader& reader, const toml::table& root) {
   check_version(reader, root);
   reader.check_keys(root, "",
-                    {"version", "project", "services", "signal", "suspicious", "tier"});
+                    {"version", "project", "services", "signal", "suspicious", "tier", "select"});
   Rules rules;
   rules.origin = reader.origin();
   if (const toml::table* project = reader.table(root, "project", "project")) {
     rules.project = read_project(reader, *project);
+  }
+  if (const toml::table* select = reader.table(root, "select", "select")) {
+    rules.select = read_select(reader, *select);
   }
   rules.services = read_services(reader, root);
   for_each_table(reader, root, "signal", [&](const toml::table& table, std::size_t i) {

@@ -1,0 +1,5 @@
+from .models import Thing
+
+
+def get_thing():
+    return Thing()

@@ -1,0 +1,3 @@
+from app import cycle_b
+
+VALUE = 1

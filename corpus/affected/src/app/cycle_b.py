@@ -1,0 +1,3 @@
+from app import cycle_a
+
+VALUE = 2
