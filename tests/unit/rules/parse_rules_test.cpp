@@ -244,9 +244,16 @@ TEST_CASE("an unknown key in [project] is named with the valid ones", "[rules]")
 }
 
 TEST_CASE("an unknown key at the top level is an error", "[rules]") {
-  check_error(kValid + "[select]\nx = 1\n", 7, "select",
-              "unknown key `select` in the top level; expected one of: version, project, "
-              "services, signal, suspicious, tier");
+  check_error(kValid + "[selection]\nx = 1\n", 7, "selection",
+              "unknown key `selection` in the top level; expected one of: version, project, "
+              "services, signal, suspicious, tier, select");
+}
+
+TEST_CASE("[select] run_all globs are read and checked", "[rules]") {
+  const Rules rules = parse_rules(kValid + "[select]\nrun_all = [\"**/migrations/**\", \"requirements*.txt\"]\n", "r.toml");
+  CHECK(rules.select.run_all == std::vector<std::string>{"**/migrations/**", "requirements*.txt"});
+  check_error(kValid + "[select]\nrun_al = []\n", 8, "select.run_al",
+              "unknown key `run_al` in [select]; expected one of: run_all");
 }
 
 TEST_CASE("an unknown key in a service, signal, suspicious or tier is an error", "[rules]") {
