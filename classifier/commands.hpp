@@ -28,6 +28,12 @@ Command add_explain_command(CLI::App& parent);
 /// Register `testtier affected`: the tests a change affects.
 Command add_affected_command(CLI::App& parent);
 
+/// Register `testtier plan [ROOT]`: CI shards per tier.
+Command add_plan_command(CLI::App& parent);
+
+/// Register `testtier compare --runtime FILE [ROOT]`: static against runtime classification.
+Command add_compare_command(CLI::App& parent);
+
 /// Register `testtier facts PATH...`: dump the parse stage's FileFacts as JSON.
 Command add_facts_command(CLI::App& parent);
 

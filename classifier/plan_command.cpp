@@ -1,0 +1,166 @@
+// `testtier plan [ROOT]`: CI shards per tier, balanced by test durations.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "commands.hpp"
+#include "output.hpp"
+#include "repository.hpp"
+#include "testtier/classify.hpp"
+#include "testtier/plan.hpp"
+
+namespace testtier::cli {
+namespace {
+
+enum class PlanFormat { text, json, github_matrix };
+
+struct PlanCli {
+  std::string root = ".";
+  std::string rules;
+  std::vector<std::string> shards = {"1"};
+  std::string durations;
+  PlanFormat format = PlanFormat::text;
+  std::string tests_dir;
+  std::string output;
+  bool no_cache = false;
+};
+
+using Json = nlohmann::ordered_json;
+
+/// Parse `--shards 4` or `--shards postgres_only=2,snuba_tier=6` (a bare number sets the default).
+bool parse_shards(const std::vector<std::string>& given, std::size_t& fallback, std::map<std::string, std::size_t>& per_tier) {
+  for (const std::string& item : given) {
+    const std::size_t equals = item.find('=');
+    const std::string number = equals == std::string::npos ? item : item.substr(equals + 1);
+    std::size_t count = 0;
+    try {
+      count = std::stoul(number);
+    } catch (const std::exception&) {
+      count = 0;
+    }
+    if (count == 0) {
+      fmt::print(stderr, "testtier: error: --shards {}: expected a positive number or TIER=NUMBER\n", item);
+      return false;
+    }
+    if (equals == std::string::npos) fallback = count;
+    else per_tier[item.substr(0, equals)] = count;
+  }
+  return true;
+}
+
+std::string shard_file_name(const Shard& shard) { return fmt::format("{}-{}.txt", shard.tier, shard.index); }
+
+Json shard_json(const Shard& shard, const std::string& tests_dir) {
+  Json entry{{"tier", shard.tier}, {"services", shard.services}, {"shard", shard.index}, {"shards", shard.count},
+             {"estimated_seconds", std::round(shard.estimated_seconds * 10) / 10}};
+  if (tests_dir.empty()) entry["tests"] = shard.tests;
+  else entry["tests_file"] = (std::filesystem::path(tests_dir) / shard_file_name(shard)).generic_string();
+  return entry;
+}
+
+std::string render_text(const Plan& plan) {
+  std::string out = fmt::format("{:<16} {:>6} {:>7} {:>12}  {}\n", "tier", "shards", "tests", "longest s", "services");
+  for (std::size_t i = 0; i < plan.shards.size();) {
+    const Shard& first = plan.shards[i];
+    std::size_t tests = 0;
+    double longest = 0;
+    for (std::size_t j = i; j < i + first.count; ++j) {
+      tests += plan.shards[j].tests.size();
+      longest = std::max(longest, plan.shards[j].estimated_seconds);
+    }
+    out += fmt::format("{:<16} {:>6} {:>7} {:>12.1f}  {}\n", first.tier, first.count, tests, longest,
+                       first.services.empty() ? "-" : fmt::format("{}", fmt::join(first.services, ", ")));
+    i += first.count;
+  }
+  const double saved = plan.startup_seconds_baseline - plan.startup_seconds_planned;
+  out += fmt::format(
+      "\nservice start-up, summed over shards: {:.0f} s planned, {:.0f} s if every shard started every service; "
+      "saves {:.0f} s ({:.0f}%)\n",
+      plan.startup_seconds_planned, plan.startup_seconds_baseline, saved,
+      plan.startup_seconds_baseline > 0 ? 100 * saved / plan.startup_seconds_baseline : 0.0);
+  if (!plan.used_durations) out += "shards balanced by test counts (no durations)\n";
+  return out;
+}
+
+bool write_test_files(const Plan& plan, const std::string& dir) {
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  for (const Shard& shard : plan.shards) {
+    std::string text;
+    for (const std::string& id : shard.tests) text += id + "\n";
+    if (!write_output((std::filesystem::path(dir) / shard_file_name(shard)).string(), text)) return false;
+  }
+  return true;
+}
+
+int run_plan(const PlanCli& cli) {
+  const auto rules = open_repository(cli.root, cli.rules);
+  if (!rules) return kUsage;
+  std::size_t fallback = 1;
+  std::map<std::string, std::size_t> per_tier;
+  if (!parse_shards(cli.shards, fallback, per_tier)) return kUsage;
+  std::map<std::string, double> durations;
+  if (!cli.durations.empty()) {
+    try {
+      durations = read_durations(cli.durations);
+    } catch (const std::exception& problem) {
+      fmt::print(stderr, "testtier: error: {}\n", problem.what());
+      return kUsage;
+    }
+  }
+  ClassifyOptions options;
+  options.use_cache = !cli.no_cache;
+  const Plan plan = plan_shards(classify(cli.root, *rules, options), *rules, fallback, per_tier, durations);
+  if (!plan.used_durations) fmt::print(stderr, "testtier: warning: no durations given; shards balanced by test counts\n");
+  if (plan.tests_without_duration > 0) {
+    fmt::print(stderr, "testtier: warning: {} tests have no duration in {}; counted at the median\n",
+               plan.tests_without_duration, cli.durations);
+  }
+  if (!cli.tests_dir.empty() && !write_test_files(plan, cli.tests_dir)) return kUsage;
+  std::string text;
+  if (cli.format == PlanFormat::text) {
+    text = render_text(plan);
+  } else {
+    Json include = Json::array();
+    for (const Shard& shard : plan.shards) include.push_back(shard_json(shard, cli.tests_dir));
+    text = cli.format == PlanFormat::github_matrix
+               ? Json{{"include", include}}.dump() + "\n"  // one line, for $GITHUB_OUTPUT and fromJSON()
+               : Json{{"schema", "testtier-plan/v1"},
+                      {"balanced_by", plan.used_durations ? "durations" : "counts"},
+                      {"startup_seconds_planned", plan.startup_seconds_planned},
+                      {"startup_seconds_baseline", plan.startup_seconds_baseline},
+                      {"shards", include}}
+                     .dump(2) + "\n";
+  }
+  return write_output(cli.output, text) ? kOk : kUsage;
+}
+
+}  // namespace
+
+Command add_plan_command(CLI::App& parent) {
+  auto cli = std::make_shared<PlanCli>();
+  CLI::App* app = parent.add_subcommand("plan", "Split each tier's tests into CI shards and say what each starts");
+  app->add_option("root", cli->root, "Repository root")->capture_default_str();
+  app->add_option("--rules", cli->rules, "Rules file (default: as for classify)");
+  app->add_option("--shards", cli->shards, "Shards per tier: N, or TIER=N (repeatable, comma-separated)")
+      ->delimiter(',');
+  app->add_option("--durations", cli->durations, "pytest-split .test_durations or a JUnit XML report");
+  const std::map<std::string, PlanFormat> formats = {
+      {"text", PlanFormat::text}, {"json", PlanFormat::json}, {"github-matrix", PlanFormat::github_matrix}};
+  app->add_option("--format", cli->format, "text, json or github-matrix")
+      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
+      ->default_str("text");
+  app->add_option("--tests-dir", cli->tests_dir, "Write each shard's node ids to DIR/TIER-N.txt and name the file");
+  app->add_option("-o,--output", cli->output, "Write to FILE (atomically) instead of stdout");
+  app->add_flag("--no-cache", cli->no_cache, "Neither read nor write the facts cache");
+  return {app, [cli] { return run_plan(*cli); }};
+}
+
+}  // namespace testtier::cli

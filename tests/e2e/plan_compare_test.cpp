@@ -1,0 +1,79 @@
+// `testtier plan` and `testtier compare` on the Sentry-shaped corpus, against reviewed goldens.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "cli.hpp"
+
+using namespace testtier::e2e;
+using nlohmann::json;
+
+namespace {
+
+const std::filesystem::path kCorpus = source_path("corpus/sentry-like");
+const std::filesystem::path kExpected = source_path("corpus/expected/sentry-like");
+
+std::vector<std::string> plan_args(const std::string& format) {
+  return {"plan", "--no-cache", "--shards", "2,snuba_tier=3", "--durations",
+          (kExpected / "test_durations.json").string(), "--format", format};
+}
+
+}  // namespace
+
+TEST_CASE("plan in each format equals the reviewed goldens", "[e2e][plan]") {
+  for (const auto& [format, golden] : std::vector<std::pair<std::string, std::string>>{
+           {"text", "plan.txt"}, {"json", "plan.json"}, {"github-matrix", "plan.matrix.json"}}) {
+    INFO(format);
+    const auto result = run_testtier(plan_args(format), kCorpus);
+    REQUIRE(result.status == 0);
+    CHECK(result.out == read_text(kExpected / golden));
+    CHECK_THAT(result.err, Catch::Contains("1 tests have no duration"));
+  }
+}
+
+TEST_CASE("plan: every test in exactly one shard, no shard empty, a tier's shards balanced", "[e2e][plan]") {
+  const auto result = run_testtier(plan_args("github-matrix"), kCorpus);
+  const json matrix = json::parse(result.out);
+  std::multiset<std::string> seen;
+  for (const json& entry : matrix.at("include")) {
+    CHECK_FALSE(entry.at("tests").empty());
+    for (const json& id : entry.at("tests")) seen.insert(id.get<std::string>());
+  }
+  CHECK(seen.size() == 54);
+  CHECK(std::set<std::string>(seen.begin(), seen.end()).size() == 54);
+}
+
+TEST_CASE("plan without durations balances by counts and says so; more shards than tests", "[e2e][plan]") {
+  const auto result = run_testtier({"plan", "--no-cache", "--shards", "40", "--format", "json"}, kCorpus);
+  REQUIRE(result.status == 0);
+  CHECK_THAT(result.err, Catch::Contains("balanced by test counts"));
+  const json plan = json::parse(result.out);
+  CHECK(plan.at("balanced_by") == "counts");
+  CHECK(plan.at("shards").size() == 54);  // one test per shard, never an empty one
+}
+
+TEST_CASE("plan rejects a bad shard count and an unreadable durations file", "[e2e][plan]") {
+  CHECK(run_testtier({"plan", "--no-cache", "--shards", "0"}, kCorpus).status == 2);
+  const auto missing = run_testtier({"plan", "--no-cache", "--durations", "nope.json"}, kCorpus);
+  CHECK(missing.status == 2);
+  CHECK_THAT(missing.err, Catch::Contains("nope.json"));
+}
+
+TEST_CASE("compare lists what static analysis missed first and exits 1 for a tier violation", "[e2e][compare]") {
+  const auto result =
+      run_testtier({"compare", "--no-cache", "--runtime", (kExpected / "runtime_classification.json").string()}, kCorpus);
+  CHECK(result.status == 1);
+  CHECK(result.out == read_text(kExpected / "compare.txt"));
+}
+
+TEST_CASE("compare exits 0 when the runtime saw nothing the static tiers lack", "[e2e][compare]") {
+  const TemporaryDirectory dir;
+  dir.write("runtime.json", R"({"tests": {"tests/sentry/utils/test_json.py::test_payload_helper[1]": []}})");
+  const auto result = run_testtier({"compare", "--no-cache", "--runtime", (dir.path() / "runtime.json").string(),
+                                    kCorpus.string()});
+  CHECK(result.status == 0);
+  CHECK_THAT(result.out, Catch::StartsWith("compared 1 tests"));
+  const auto bad = run_testtier({"compare", "--runtime", (dir.path() / "nope.json").string(), kCorpus.string()});
+  CHECK(bad.status == 2);
+}
