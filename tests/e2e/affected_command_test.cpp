@@ -62,6 +62,7 @@ TEST_CASE("affected: the json format says why each file was selected", "[e2e][af
   CHECK(api.at("why") == "imports app.api (src/app/api.py) -> imports app.models (src/app/models.py) -> "
                          "imports app.utils.strings (src/app/utils/strings.py)");
   CHECK(document.at("tests_to_run").size() == 4);
+  CHECK(result.out == read_text(source_path("corpus/expected/affected/strings.json")));
 }
 
 TEST_CASE("affected: import cycles, conftest changes and changed test files", "[e2e][affected]") {

@@ -77,3 +77,15 @@ TEST_CASE("compare exits 0 when the runtime saw nothing the static tiers lack", 
   const auto bad = run_testtier({"compare", "--runtime", (dir.path() / "nope.json").string(), kCorpus.string()});
   CHECK(bad.status == 2);
 }
+
+TEST_CASE("plan reads durations from a JUnit XML report", "[e2e][plan]") {
+  const auto result = run_testtier({"plan", "--no-cache", "--durations", (kExpected / "junit.xml").string(),
+                                    "--format", "json"}, kCorpus);
+  REQUIRE(result.status == 0);
+  const json plan = json::parse(result.out);
+  CHECK(plan.at("balanced_by") == "durations");
+  CHECK_THAT(result.err, Catch::Contains("51 tests have no duration"));  // 54 tests, 3 in the report
+  for (const json& shard : plan.at("shards")) {
+    if (shard.at("tier") == "snuba_tier") CHECK(shard.at("estimated_seconds").get<double>() > 15.0);
+  }
+}

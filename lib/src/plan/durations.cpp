@@ -23,7 +23,7 @@ std::string unescape_xml(std::string text) {
 }
 
 std::string attribute(const std::string& tag, const std::string& name) {
-  const std::regex pattern("\\\\s" + name + "=\"([^\"]*)\"");
+  const std::regex pattern("\\s" + name + "=\"([^\"]*)\"");
   std::smatch match;
   return std::regex_search(tag, match, pattern) ? unescape_xml(match[1]) : std::string();
 }
