@@ -1,5 +1,5 @@
 # The tree-sitter-python grammar: fetched by npm at a pinned, hash-checked version into the build
-# tree (never into git) and compiled into a static library that libtesttier absorbs.
+# tree (never into git) and compiled as objects that both libtesttier libraries absorb.
 set(TESTTIER_GRAMMAR_DIR "${CMAKE_BINARY_DIR}/_deps/tree-sitter-python")
 
 execute_process(
@@ -9,7 +9,7 @@ if(NOT fetch_result EQUAL 0)
   message(FATAL_ERROR "testtier: could not fetch the tree-sitter-python grammar (see above).")
 endif()
 
-add_library(tree_sitter_python STATIC
+add_library(tree_sitter_python OBJECT
   "${TESTTIER_GRAMMAR_DIR}/src/parser.c"
   "${TESTTIER_GRAMMAR_DIR}/src/scanner.c")
 # Third-party generated code: built as it ships, without our warnings.
