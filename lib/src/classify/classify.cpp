@@ -132,21 +132,33 @@ FileResult analyse_file(const FileFacts& facts, const classify_stage::TestNamePa
   return result;
 }
 
+/// What both reach() and analyse() start from: the parsed test files, their classes and bases,
+/// and the fixture scopes, over one resolver.
+struct GraphStage {
+  resolve::Resolver resolver;
+  std::vector<const FileFacts*> test_facts;
+  graph::ClassGraph classes;
+  classify_stage::FixtureScopes scopes;
+
+  GraphStage(const std::vector<std::string>& tests, const resolve::FactStore& store,
+             const std::unordered_set<std::string>& python_files)
+      : resolver(store), scopes(python_files, resolver, classes) {
+    for (const std::string& path : tests) {
+      if (const FileFacts* facts = store.get(path)) test_facts.push_back(facts);
+    }
+    classes.build(test_facts, resolver);
+  }
+};
+
 Analysis analyse(const std::vector<std::string>& tests, const resolve::FactStore& store,
                  const std::unordered_set<std::string>& python_files, const classify_stage::TestNamePatterns& names,
                  const Rules& rules, const classify_stage::SignalMatcher& matcher) {
   Analysis analysis;
-  resolve::Resolver resolver(store);
-  std::vector<const FileFacts*> test_facts;
-  for (const std::string& path : tests) {
-    if (const FileFacts* facts = store.get(path)) test_facts.push_back(facts);
-  }
-  graph::ClassGraph classes;
-  classes.build(test_facts, resolver);
-  classify_stage::FixtureScopes scopes(python_files, resolver, classes);
-  EvidenceContext context{resolver, classes, scopes, matcher, analysis.diagnostics};
-  for (const FileFacts* facts : test_facts) analysis.files.push_back(analyse_file(*facts, names, rules, context));
-  analysis.diagnostics.insert(analysis.diagnostics.end(), classes.diagnostics().begin(), classes.diagnostics().end());
+  GraphStage stage(tests, store, python_files);
+  EvidenceContext context{stage.resolver, stage.classes, stage.scopes, matcher, analysis.diagnostics};
+  for (const FileFacts* facts : stage.test_facts) analysis.files.push_back(analyse_file(*facts, names, rules, context));
+  const auto& unresolved = stage.classes.diagnostics();
+  analysis.diagnostics.insert(analysis.diagnostics.end(), unresolved.begin(), unresolved.end());
   return analysis;
 }
 
@@ -155,14 +167,11 @@ Analysis analyse(const std::vector<std::string>& tests, const resolve::FactStore
 /// analyse(), run after each parse wave until nothing new is requested.
 void reach(const std::vector<std::string>& tests, const resolve::FactStore& store,
            const std::unordered_set<std::string>& python_files) {
-  resolve::Resolver resolver(store);
-  std::vector<const FileFacts*> test_facts;
-  for (const std::string& path : tests) {
-    if (const FileFacts* facts = store.get(path)) test_facts.push_back(facts);
-  }
-  graph::ClassGraph classes;
-  classes.build(test_facts, resolver);
-  classify_stage::FixtureScopes scopes(python_files, resolver, classes);
+  GraphStage stage(tests, store, python_files);
+  resolve::Resolver& resolver = stage.resolver;
+  graph::ClassGraph& classes = stage.classes;
+  classify_stage::FixtureScopes& scopes = stage.scopes;
+  const std::vector<const FileFacts*>& test_facts = stage.test_facts;
   const auto resolve_marks = [&](const std::vector<MarkUse>& marks, const std::string& path) {
     for (const MarkUse& mark : marks) {
       if (!mark.alias.empty()) classify_stage::resolve_mark(mark, path, resolver);

@@ -43,7 +43,7 @@ Json summary_json(const report::Summary& summary) {
 
 Json to_json(const Reason& reason) {
   Json out{{"service", reason.service},
-           {"signal", report::signal_name(reason.signal)},
+           {"signal", to_string(reason.signal)},
            {"evidence", reason.evidence},
            {"path", reason.path},
            {"line", reason.line},

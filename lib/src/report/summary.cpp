@@ -56,19 +56,4 @@ std::string joined(const std::vector<std::string>& items, std::string_view separ
   return out;
 }
 
-// A local copy of rules.hpp's to_string(EvidenceKind), which is written in parallel; switch to it
-// once it is in the library.
-std::string_view signal_name(EvidenceKind kind) {
-  switch (kind) {
-    case EvidenceKind::base_class: return "base_class";
-    case EvidenceKind::marker: return "marker";
-    case EvidenceKind::fixture: return "fixture";
-    case EvidenceKind::path: return "path";
-    case EvidenceKind::setting: return "setting";
-    case EvidenceKind::call: return "call";
-    case EvidenceKind::import: return "import";
-  }
-  return "base_class";
-}
-
 }  // namespace testtier::report

@@ -37,7 +37,4 @@ std::vector<Count> tier_counts(const std::map<std::string, std::size_t>& per_tie
 /// Return `items` with `separator` between them.
 std::string joined(const std::vector<std::string>& items, std::string_view separator);
 
-/// Return the TOML key of `kind` ("base_class", "marker", ...), as rules.hpp's to_string does.
-std::string_view signal_name(EvidenceKind kind);
-
 }  // namespace testtier::report
