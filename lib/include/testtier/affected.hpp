@@ -13,6 +13,7 @@ namespace testtier {
 
 /// One changed path, as git reports it.
 struct ChangedPath {
+  /// What git says happened to the path.
   enum class Kind : std::uint8_t { modified, added, deleted, renamed };
   Kind kind = Kind::modified;
   std::string path;       ///< root-relative, '/'; for a rename, the new path

@@ -11,6 +11,7 @@
 
 namespace testtier {
 
+/// How to run classify(): threads, parse limits, a subset of files, the facts cache.
 struct ClassifyOptions {
   unsigned threads = 0;                ///< parse threads (0: one per core)
   ParseOptions parse;

@@ -31,6 +31,7 @@ struct ServiceAgreement {
   std::size_t both = 0, runtime_only = 0, static_only = 0;
 };
 
+/// Where static analysis and the runtime classifier agree and differ, per test, service and file.
 struct RuntimeComparison {
   std::size_t tests_compared = 0;
   std::size_t runtime_tests_unknown = 0;   ///< seen at run time, not found statically

@@ -17,6 +17,8 @@ struct SourceLocation {
   friend auto operator<=>(const SourceLocation&, const SourceLocation&) = default;
 };
 
+/// How bad a problem is: a note informs, a warning may make an answer incomplete, an error means
+/// the input could not be used.
 enum class Severity : std::uint8_t { note, warning, error };
 
 /// Return "note", "warning" or "error".

@@ -14,6 +14,7 @@ namespace testtier {
 /// A literal-ish Python expression, kept as far as the parse stage can read it statically.
 /// Anything else is `Kind::other` with its source text.
 struct Value {
+  /// What the expression is, as far as it can be read statically.
   enum class Kind : std::uint8_t { none, boolean, number, string, name, call, list, dict, other };
 
   Kind kind = Kind::other;
@@ -44,6 +45,7 @@ struct Import {
 
 /// A pytest mark applied to a function or class, or a name that may be an alias of one.
 struct MarkUse {
+  /// Where the mark was written.
   enum class Origin : std::uint8_t { decorator, pytestmark, parametrize };
 
   /// Mark name when written as `pytest.mark.NAME` / `mark.NAME` (mark imported from pytest),
@@ -73,6 +75,7 @@ struct Decorator {
 
 /// A settings override with a key and, where it is a string literal, its value.
 struct SettingUse {
+  /// The settings API used.
   enum class Via : std::uint8_t { override_settings, settings, options, override_options };
 
   std::string key;
@@ -131,6 +134,7 @@ struct ClassFacts {
   std::string qualname;
   SourceLocation location;        ///< the `class` line (after decorators)
   std::uint32_t end_line = 0;
+  /// One positional base class as written.
   struct Base {
     std::string name;             ///< dotted as written, subscript stripped: `Base[T]` → "Base"
     SourceLocation location;
