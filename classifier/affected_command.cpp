@@ -132,13 +132,10 @@ Command add_affected_command(CLI::App& parent) {
   app->add_option("--changed", cli->changed, "Changed paths, relative to the root");
   app->add_option("--changed-from", cli->changed_from, "A file listing changed paths, one per line");
   app->add_option("--since", cli->since, "A git ref: the changes between it and the working tree");
-  const std::map<std::string, AffectedFormat> formats = {{"list", AffectedFormat::list},
+  add_format_option<AffectedFormat>(app, cli->format, {{"list", AffectedFormat::list},
                                                          {"json", AffectedFormat::json},
                                                          {"codecov-json", AffectedFormat::codecov_json},
-                                                         {"codecov", AffectedFormat::codecov}};
-  app->add_option("--format", cli->format, "list, json, codecov-json or codecov")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
-      ->default_str("list");
+                                                         {"codecov", AffectedFormat::codecov}}, "list, json, codecov-json or codecov");
   app->add_flag("--node-ids", cli->node_ids, "List test node ids instead of test files (format list)");
   app->add_option("-o,--output", cli->output, "Write to FILE (atomically) instead of stdout");
   app->add_flag("--no-cache", cli->no_cache, "Neither read nor write the facts cache");

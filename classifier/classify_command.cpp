@@ -95,13 +95,10 @@ Command add_classify_command(CLI::App& parent) {
   app->add_option("--rules", options->rules,
                   "Rules file (default: ROOT/testtier.toml, else [tool.testtier] in ROOT/pyproject.toml, "
                   "else the built-in rules)");
-  const std::map<std::string, ClassifyFormat> formats = {{"json", ClassifyFormat::json},
+  add_format_option<ClassifyFormat>(app, options->format, {{"json", ClassifyFormat::json},
                                                          {"text", ClassifyFormat::text},
                                                          {"sentry", ClassifyFormat::sentry},
-                                                         {"csv", ClassifyFormat::csv}};
-  app->add_option("--format", options->format, "Output format: json, text, sentry or csv")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
-      ->default_str("json");
+                                                         {"csv", ClassifyFormat::csv}}, "Output format: json, text, sentry or csv");
   app->add_option("-o,--output", options->output, "Write to FILE (atomically) instead of stdout");
   app->add_option("-j,--jobs", options->jobs, "Threads to parse on (default: one per core)");
   app->add_flag("-q,--quiet", options->quiet, "Do not print input problems on stderr");

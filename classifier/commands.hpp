@@ -2,6 +2,9 @@
 #pragma once
 
 #include <functional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -15,6 +18,39 @@ struct Command {
   CLI::App* app = nullptr;
   std::function<int()> run;
 };
+
+/// Add `--format NAME` to `app`, storing the enum `formats` maps NAME to in `target` (which holds
+/// the default). An unknown name is a usage error listing the known ones.
+template <typename Format>
+CLI::Option* add_format_option(CLI::App* app, Format& target, std::vector<std::pair<std::string, Format>> formats,
+                               const std::string& help) {
+  std::string names;
+  std::string fallback;
+  for (const auto& [name, value] : formats) {
+    names += (names.empty() ? "" : ", ") + name;
+    if (value == target) fallback = name;
+  }
+  CLI::Validator known(
+      [formats, names](std::string& value) -> std::string {
+        for (const auto& [name, format] : formats) {
+          if (name == value) return {};
+        }
+        return "unknown format `" + value + "`; expected one of: " + names;
+      },
+      "", "format");
+  return app
+      ->add_option_function<std::string>(
+          "--format",
+          [&target, formats](const std::string& value) {
+            for (const auto& [name, format] : formats) {
+              if (name == value) target = format;
+            }
+          },
+          help)
+      ->check(known)
+      ->type_name("FORMAT")
+      ->default_str(fallback);
+}
 
 /// Register `testtier classify [ROOT]`: services and tiers per file and per test.
 Command add_classify_command(CLI::App& parent);

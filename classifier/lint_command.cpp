@@ -100,11 +100,8 @@ Command add_lint_command(CLI::App& parent) {
   app->add_option("paths", cli->paths, "Test files or directories to lint (default: the whole root)");
   app->add_option("--root", cli->root, "Repository root")->capture_default_str();
   app->add_option("--rules", cli->rules, "Rules file (default: as for classify)");
-  const std::map<std::string, LintFormat> formats = {
-      {"text", LintFormat::text}, {"json", LintFormat::json}, {"sarif", LintFormat::sarif}, {"github", LintFormat::github}};
-  app->add_option("--format", cli->format, "Output format: text, json, sarif or github")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
-      ->default_str("text");
+  add_format_option<LintFormat>(app, cli->format, {
+      {"text", LintFormat::text}, {"json", LintFormat::json}, {"sarif", LintFormat::sarif}, {"github", LintFormat::github}}, "Output format: text, json, sarif or github");
   app->add_option("-o,--output", cli->output, "Write to FILE (atomically) instead of stdout");
   app->add_option("--select", cli->select, "Codes or prefixes to report (e.g. TT003, TT9, ALL)")->delimiter(',');
   app->add_option("--ignore", cli->ignore, "Codes or prefixes not to report")->delimiter(',');

@@ -152,11 +152,8 @@ Command add_plan_command(CLI::App& parent) {
   app->add_option("--shards", cli->shards, "Shards per tier: N, or TIER=N (repeatable, comma-separated)")
       ->delimiter(',');
   app->add_option("--durations", cli->durations, "pytest-split .test_durations or a JUnit XML report");
-  const std::map<std::string, PlanFormat> formats = {
-      {"text", PlanFormat::text}, {"json", PlanFormat::json}, {"github-matrix", PlanFormat::github_matrix}};
-  app->add_option("--format", cli->format, "text, json or github-matrix")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
-      ->default_str("text");
+  add_format_option<PlanFormat>(app, cli->format, {
+      {"text", PlanFormat::text}, {"json", PlanFormat::json}, {"github-matrix", PlanFormat::github_matrix}}, "text, json or github-matrix");
   app->add_option("--tests-dir", cli->tests_dir, "Write each shard's node ids to DIR/TIER-N.txt and name the file");
   app->add_option("-o,--output", cli->output, "Write to FILE (atomically) instead of stdout");
   app->add_flag("--no-cache", cli->no_cache, "Neither read nor write the facts cache");
