@@ -32,6 +32,7 @@ struct ClassifyOptionsCli {
   bool quiet = false;
   bool no_cache = false;
   bool timings = false;
+  bool test_reasons = false;
 };
 
 /// Print where the time went and how much was parsed, on stderr.
@@ -55,9 +56,9 @@ void print_timings(const ClassifyStats& stats, double output_seconds, double tot
              stats.cached_files, static_cast<double>(stats.parsed_bytes) / 1e6, stats.skipped_files);
 }
 
-std::string render(const Classification& result, ClassifyFormat format) {
-  switch (format) {
-    case ClassifyFormat::json: return classification_to_json(result);
+std::string render(const Classification& result, const ClassifyOptionsCli& options) {
+  switch (options.format) {
+    case ClassifyFormat::json: return classification_to_json(result, {.test_reasons = options.test_reasons});
     case ClassifyFormat::text: return classification_to_text(result);
     case ClassifyFormat::sentry: return classification_to_sentry(result);
     case ClassifyFormat::csv: return classification_to_csv(result);
@@ -80,7 +81,7 @@ int run_classify(const ClassifyOptionsCli& options) {
   const Classification result = classify(root, *rules, classify_options);
   const double classified = seconds_since(started);
   if (!options.quiet) print_diagnostics(result.diagnostics);
-  if (!write_output(options.output, render(result, options.format))) return kUsage;
+  if (!write_output(options.output, render(result, options))) return kUsage;
   if (options.timings) print_timings(result.stats, seconds_since(started) - classified, seconds_since(started));
   return kOk;
 }
@@ -99,6 +100,8 @@ Command add_classify_command(CLI::App& parent) {
                                                          {"text", ClassifyFormat::text},
                                                          {"sentry", ClassifyFormat::sentry},
                                                          {"csv", ClassifyFormat::csv}}, "Output format: json, text, sentry or csv");
+  app->add_flag("--test-reasons", options->test_reasons,
+                "JSON: give every test its reasons too, not only every file (a larger document)");
   app->add_option("-o,--output", options->output, "Write to FILE (atomically) instead of stdout");
   app->add_option("-j,--jobs", options->jobs, "Threads to parse on (default: one per core)");
   app->add_flag("-q,--quiet", options->quiet, "Do not print input problems on stderr");

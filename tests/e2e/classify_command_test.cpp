@@ -51,6 +51,17 @@ TEST_CASE("classify output on the sample corpus equals the reviewed golden files
   }
 }
 
+TEST_CASE("classify --test-reasons gives every test its reasons, else the same document", "[e2e][classify]") {
+  const auto result = run_testtier({"classify", "--no-cache", "--quiet", "--test-reasons"}, kCorpus);
+  REQUIRE(result.status == 0);
+  CHECK(result.out == read_text(kExpected / "classify.test-reasons.json"));
+  json with_reasons = json::parse(result.out);
+  for (json& file : with_reasons.at("files")) {
+    for (json& test : file.at("tests")) test.erase("reasons");
+  }
+  CHECK(with_reasons == json::parse(read_text(kExpected / "classify.json")));
+}
+
 TEST_CASE("classify agrees with every test of the corpus README's table", "[e2e][classify]") {
   const auto expected = readme_tests();
   REQUIRE(expected.size() == 54);

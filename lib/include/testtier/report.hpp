@@ -8,8 +8,15 @@
 
 namespace testtier {
 
+/// What the JSON document holds beyond DESIGN.md's `testtier/v1`.
+struct JsonOptions {
+  /// Give every test its own `reasons` (as each file has). Off by default: on a large repository
+  /// they are two thirds of the document and repeat the file's reasons; `explain` shows them.
+  bool test_reasons = false;
+};
+
 /// Return the `testtier/v1` JSON document of DESIGN.md "Outputs" (pretty-printed, 2 spaces).
-std::string classification_to_json(const Classification& result);
+std::string classification_to_json(const Classification& result, const JsonOptions& options = {});
 
 /// Return a human summary: per service and per tier, the files and tests, then the files of each tier.
 std::string classification_to_text(const Classification& result);

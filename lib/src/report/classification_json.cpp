@@ -1,4 +1,6 @@
 // The `testtier/v1` document of DESIGN.md "Outputs".
+#include <string_view>
+
 #include <tbb/parallel_for.h>
 
 #include <nlohmann/json.hpp>
@@ -61,22 +63,20 @@ Json to_json(const SuspiciousImport& import) {
               {"usage", import.called ? "called" : "types_only"}};
 }
 
-Json to_json(const TestResult& test) {
-  return Json{{"id", test.id},
-              {"line", test.line},
-              {"services", test.services},
-              {"tier", test.tier},
-              {"reasons", array_of(test.reasons, [](const Reason& r) { return to_json(r); })}};
+Json to_json(const TestResult& test, const JsonOptions& options) {
+  Json out{{"id", test.id}, {"line", test.line}, {"services", test.services}, {"tier", test.tier}};
+  if (options.test_reasons) out["reasons"] = array_of(test.reasons, [](const Reason& r) { return to_json(r); });
+  return out;
 }
 
-Json to_json(const FileResult& file) {
+Json to_json(const FileResult& file, const JsonOptions& options) {
   return Json{{"path", file.path},
               {"tier", file.tier},
               {"services", file.services},
               {"reasons", array_of(file.reasons, [](const Reason& r) { return to_json(r); })},
               {"suspicious",
                array_of(file.suspicious, [](const SuspiciousImport& s) { return to_json(s); })},
-              {"tests", array_of(file.tests, [](const TestResult& t) { return to_json(t); })}};
+              {"tests", array_of(file.tests, [&](const TestResult& t) { return to_json(t, options); })}};
 }
 
 Json to_json(const Diagnostic& diagnostic) {
@@ -90,39 +90,50 @@ Json to_json(const Diagnostic& diagnostic) {
 
 /// Return `file` as pretty JSON indented to sit in the document's `files` array: the bytes that
 /// dumping the whole document at once would give it.
-std::string file_in_array(const FileResult& file) {
-  const std::string alone = to_json(file).dump(2, ' ', false, Json::error_handler_t::replace);
+std::string file_in_array(const FileResult& file, const JsonOptions& options) {
+  const std::string alone = to_json(file, options).dump(2, ' ', false, Json::error_handler_t::replace);
   std::string indented = "    ";
   indented.reserve(alone.size() + alone.size() / 8);
-  for (const char c : alone) {
-    indented += c;
-    if (c == '\n') indented += "    ";
+  std::size_t from = 0;
+  for (std::size_t newline; (newline = alone.find('\n', from)) != std::string::npos; from = newline + 1) {
+    indented.append(alone, from, newline + 1 - from);
+    indented += "    ";
   }
+  indented.append(alone, from);
   return indented;
 }
 
-/// Return the `files` array, its elements rendered in parallel (it is nearly all of the document).
-std::string files_array(const std::vector<FileResult>& files) {
-  if (files.empty()) return "[]";
+/// Append `before`, the `files` array and `after` to `out`. The array's elements are rendered in
+/// parallel (they are nearly all of the document) and copied once, into a string sized for them.
+void append_document(std::string_view before, const std::vector<FileResult>& files, std::string_view after,
+                     const JsonOptions& options, std::string& out) {
   std::vector<std::string> rendered(files.size());
-  tbb::parallel_for(std::size_t{0}, files.size(), [&](std::size_t i) { rendered[i] = file_in_array(files[i]); });
-  std::size_t size = 16;
+  tbb::parallel_for(std::size_t{0}, files.size(),
+                    [&](std::size_t i) { rendered[i] = file_in_array(files[i], options); });
+  std::size_t size = before.size() + after.size() + 16;
   for (const std::string& text : rendered) size += text.size() + 2;
-  std::string out;
   out.reserve(size);
-  out += "[\n";
-  for (std::size_t i = 0; i < rendered.size(); ++i) {
-    out += rendered[i];
-    out += i + 1 < rendered.size() ? ",\n" : "\n";
+  out += before;
+  if (files.empty()) {
+    out += "[]";
+  } else {
+    out += "[\n";
+    for (std::size_t i = 0; i < rendered.size(); ++i) {
+      out += rendered[i];
+      out += i + 1 < rendered.size() ? ",\n" : "\n";
+      std::string().swap(rendered[i]);  // give the memory back as it is copied
+    }
+    out += "  ]";
   }
-  out += "  ]";
-  return out;
+  out += after;
 }
 
 }  // namespace
 
-std::string classification_to_json(const Classification& result) {
+std::string classification_to_json(const Classification& result, const JsonOptions& options) {
   // Everything but the files goes through one dump; the files array replaces a placeholder.
+  // A string value cannot hold an unescaped quote, so only the key and its value match.
+  static constexpr std::string_view kKey = "\"files\": ";
   static constexpr std::string_view kPlaceholder = "\"files\": \"testtier-files-placeholder\"";
   Json document{
       {"schema", "testtier/v1"},
@@ -132,9 +143,12 @@ std::string classification_to_json(const Classification& result) {
       {"files", "testtier-files-placeholder"},
       {"diagnostics", array_of(result.diagnostics, [](const Diagnostic& d) { return to_json(d); })}};
   // Replace undecodable bytes rather than throw: paths may come from any file system.
-  std::string text = document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
-  const std::size_t at = text.find(kPlaceholder);
-  text.replace(at, kPlaceholder.size(), "\"files\": " + files_array(result.files));
+  const std::string rest = document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  const std::size_t at = rest.find(kPlaceholder);
+  const std::string_view whole(rest);
+  std::string text;
+  append_document(whole.substr(0, at + kKey.size()), result.files, whole.substr(at + kPlaceholder.size()), options,
+                  text);
   return text;
 }
 

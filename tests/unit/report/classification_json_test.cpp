@@ -209,7 +209,30 @@ constexpr const char* expected_json = R"json({
 }  // namespace
 
 TEST_CASE("classification_to_json writes the testtier/v1 document", "[report]") {
-  CHECK(classification_to_json(test::sample_classification()) == expected_json);
+  CHECK(classification_to_json(test::sample_classification(), {.test_reasons = true}) == expected_json);
+}
+
+TEST_CASE("classification_to_json leaves per-test reasons out unless asked", "[report]") {
+  const auto document = nlohmann::json::parse(classification_to_json(test::sample_classification()));
+  const auto& files = document.at("files");
+  REQUIRE(files.size() == 3);
+  std::size_t tests = 0;
+  for (const auto& file : files) {
+    CHECK(file.contains("reasons"));
+    for (const auto& entry : file.at("tests")) {
+      ++tests;
+      std::vector<std::string> keys;
+      for (const auto& item : entry.items()) keys.push_back(item.key());
+      CHECK(keys == std::vector<std::string>{"id", "line", "services", "tier"});
+    }
+  }
+  CHECK(tests == 4);
+  // Everything else is as with them: dropping the per-test reasons from the full document gives it.
+  auto full = nlohmann::json::parse(classification_to_json(test::sample_classification(), {.test_reasons = true}));
+  for (auto& file : full.at("files")) {
+    for (auto& entry : file.at("tests")) entry.erase("reasons");
+  }
+  CHECK(full == document);
 }
 
 TEST_CASE("classification_to_json gives equal bytes for equal inputs", "[report]") {
