@@ -38,6 +38,20 @@ struct ClassifyOptionsCli {
 /// Print where the time went and how much was parsed, on stderr.
 void print_timings(const ClassifyStats& stats, double output_seconds, double total_seconds) {
   const ClassifyTimings& t = stats.timings;
+  if (stats.reused) {
+    fmt::print(stderr,
+               "testtier: timings (seconds)\n"
+               "  discover           {:8.3f}\n"
+               "  result cache       {:8.3f}  load, and check the files it depends on\n"
+               "    read+hash cpu    {:8.3f}\n"
+               "  output             {:8.3f}\n"
+               "  total              {:8.3f}\n"
+               "testtier: {} Python files, {} test files; nothing changed since the last run: its classification "
+               "reused after reading and hashing the {} files it parsed ({:.2f} MB)\n",
+               t.discover, t.cache, t.read_cpu, output_seconds, total_seconds, stats.python_files, stats.test_files,
+               stats.parsed_files, static_cast<double>(stats.parsed_bytes) / 1e6);
+    return;
+  }
   fmt::print(stderr,
              "testtier: timings (seconds)\n"
              "  discover           {:8.3f}\n"

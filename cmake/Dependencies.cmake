@@ -54,7 +54,8 @@ if(NOT JEMALLOC_LIBRARY)
   testtier_missing("jemalloc (libjemalloc)" "libjemalloc-dev")
 endif()
 add_library(jemalloc_lib UNKNOWN IMPORTED)
-set_target_properties(jemalloc_lib PROPERTIES IMPORTED_LOCATION "${JEMALLOC_LIBRARY}")
+set_target_properties(jemalloc_lib PROPERTIES IMPORTED_LOCATION "${JEMALLOC_LIBRARY}"
+  INTERFACE_SOURCES "${CMAKE_CURRENT_LIST_DIR}/jemalloc_settings.c")
 
 if(TESTTIER_BUILD_TESTS)
   testtier_find_config(Catch2 catch2)

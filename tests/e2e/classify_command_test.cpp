@@ -164,3 +164,33 @@ TEST_CASE("classify reads [tool.testtier] from pyproject.toml and --rules wins o
   REQUIRE(from_flag.status == 0);
   CHECK(json::parse(from_flag.out).at("files")[0].at("tier") == "from_flag");
 }
+
+TEST_CASE("classify keeps a cache under the root and reuses it when nothing changed", "[e2e][classify]") {
+  const TemporaryDirectory dir;
+  std::filesystem::copy(kCorpus, dir.path(), std::filesystem::copy_options::recursive);
+  const auto cold = run_testtier({"classify", "-q", "--timings"}, dir.path());
+  REQUIRE(cold.status == 0);
+  CHECK(cold.out == read_text(kExpected / "classify.json"));
+  CHECK_THAT(cold.err, Catch::Contains("(0 from the cache"));
+  CHECK_THAT(read_text(dir.path() / ".testtier_cache/.gitignore"), Catch::Contains("*"));
+
+  const auto warm = run_testtier({"classify", "-q", "--timings"}, dir.path());
+  REQUIRE(warm.status == 0);
+  CHECK(warm.out == cold.out);
+  CHECK_THAT(warm.err, Catch::Contains("nothing changed since the last run"));
+
+  std::ofstream(dir.path() / "tests/sentry/utils/test_strings.py", std::ios::app) << "\ndef test_more():\n    pass\n";
+  const auto edited = run_testtier({"classify", "-q", "--timings"}, dir.path());
+  REQUIRE(edited.status == 0);
+  CHECK_THAT(edited.err, Catch::Contains("from the cache"));
+  CHECK_THAT(edited.out, Catch::Contains("test_strings.py::test_more"));
+}
+
+TEST_CASE("classify --no-cache neither reads nor writes a cache", "[e2e][classify]") {
+  const TemporaryDirectory dir;
+  std::filesystem::copy(kCorpus, dir.path(), std::filesystem::copy_options::recursive);
+  const auto result = run_testtier({"classify", "-q", "--no-cache"}, dir.path());
+  REQUIRE(result.status == 0);
+  CHECK(result.out == read_text(kExpected / "classify.json"));
+  CHECK_FALSE(std::filesystem::exists(dir.path() / ".testtier_cache"));
+}

@@ -84,6 +84,9 @@ struct ClassifyStats {
   std::size_t skipped_files = 0;       ///< python_files - parsed_files: never reached, never parsed
   std::size_t cached_files = 0;        ///< of parsed_files, how many came from the facts cache
   std::uint64_t parsed_bytes = 0;
+  /// Nothing the last run depended on changed: its classification was reused from the cache
+  /// (then parsed_files counts the files read and hashed to know that, all of them cached_files).
+  bool reused = false;
   ClassifyTimings timings;
 };
 

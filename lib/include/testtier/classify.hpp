@@ -19,9 +19,15 @@ struct ClassifyOptions {
   /// directories ("" or "." is the root), still resolving bases and fixtures from the whole repository.
   std::vector<std::string> only_files;
   /// Keep per-file facts in `cache_directory` (default ROOT/.testtier_cache/), keyed by content
-  /// hash, so that a repeated run parses only what changed. Off by default in the library (it
-  /// writes into the repository); the `testtier` program turns it on unless `--no-cache`.
+  /// hash, so that a repeated run parses only what changed; and keep the last classification with
+  /// what it was computed from (rules, options, the files found, the hashes of the files parsed),
+  /// so that a run where none of that changed only reads and hashes those files. Off by default in
+  /// the library (it writes into the repository); the `testtier` program turns it on unless
+  /// `--no-cache`.
   bool use_cache = false;
+  /// With `use_cache`: reuse the last classification when nothing it depends on changed. Turning
+  /// it off still uses the facts cache (the benchmark measures that path on its own).
+  bool reuse_result = true;
   std::filesystem::path cache_directory;
 };
 

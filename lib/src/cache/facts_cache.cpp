@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "cache/cache_directory.hpp"
 #include "cache/facts_codec.hpp"
 #include "testtier/io.hpp"
 #include "testtier/version.hpp"
@@ -116,15 +117,7 @@ void FactsCache::retain_only(const std::vector<std::string>& keep) {
 
 std::string FactsCache::save() {
   if (!changed_) return {};
-  std::error_code error;
-  std::filesystem::create_directories(directory_, error);
-  if (error) return fmt::format("cannot create {}: {}", directory_.string(), error.message());
-  if (const auto ignore = directory_ / ".gitignore"; !std::filesystem::exists(ignore, error)) {
-    if (std::string problem = write_file_atomically(ignore, "# testtier's facts cache: safe to delete.\n*\n");
-        !problem.empty()) {
-      return problem;
-    }
-  }
+  if (std::string problem = prepare_cache_directory(directory_); !problem.empty()) return problem;
   std::string out = header();
   put_number(out, entries_.size());
   for (const auto& [path, entry] : entries_) {

@@ -2,90 +2,10 @@
 // Any change here must bump kFormatVersion in facts_cache.cpp.
 #include "cache/facts_codec.hpp"
 
+#include "cache/binary_codec.hpp"
+
 namespace testtier::cache {
 namespace {
-
-class Writer {
- public:
-  explicit Writer(std::string& out) : out_(out) {}
-
-  void number(std::uint64_t value) {
-    while (value >= 0x80) {
-      out_.push_back(static_cast<char>(value | 0x80));
-      value >>= 7;
-    }
-    out_.push_back(static_cast<char>(value));
-  }
-  void text(std::string_view value) {
-    number(value.size());
-    out_.append(value);
-  }
-  void location(const SourceLocation& at) {
-    number(at.line);
-    number(at.column);
-  }
-  template <typename Item, typename Encode>
-  void list(const std::vector<Item>& items, Encode&& encode) {
-    number(items.size());
-    for (const Item& item : items) encode(item);
-  }
-
- private:
-  std::string& out_;
-};
-
-class Reader {
- public:
-  explicit Reader(std::string_view& in) : in_(in) {}
-
-  bool ok() const { return ok_; }
-
-  std::uint64_t number() {
-    std::uint64_t value = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (in_.empty()) return fail();
-      const auto byte = static_cast<std::uint8_t>(in_.front());
-      in_.remove_prefix(1);
-      value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
-      if ((byte & 0x80) == 0) return value;
-    }
-    return fail();
-  }
-  std::uint32_t small() { return static_cast<std::uint32_t>(number()); }
-  bool flag() { return number() != 0; }
-  std::string text() {
-    const std::uint64_t size = number();
-    if (!ok_ || size > in_.size()) return fail(), std::string();
-    std::string value(in_.substr(0, size));
-    in_.remove_prefix(size);
-    return value;
-  }
-  SourceLocation location() {
-    SourceLocation at;
-    at.line = small();
-    at.column = small();
-    return at;
-  }
-  template <typename Item, typename Decode>
-  void list(std::vector<Item>& items, Decode&& decode) {
-    const std::uint64_t count = number();
-    if (!ok_ || count > in_.size()) return static_cast<void>(fail());  // each item takes a byte at least
-    items.resize(count);
-    for (Item& item : items) {
-      if (!ok_) return;
-      decode(item);
-    }
-  }
-  std::uint64_t fail() {
-    ok_ = false;
-    in_ = {};
-    return 0;
-  }
-
- private:
-  std::string_view& in_;
-  bool ok_ = true;
-};
 
 constexpr int kMaxValueDepth = 64;
 

@@ -12,6 +12,8 @@
 #include <fmt/format.h>
 
 #include "cache/facts_cache.hpp"
+#include "cache/result_cache.hpp"
+#include "cache/result_key.hpp"
 #include "classify/evidence.hpp"
 #include "classify/marks.hpp"
 #include "classify/pipeline.hpp"
@@ -22,6 +24,8 @@
 
 namespace testtier {
 namespace {
+
+constexpr std::string_view kCacheNotSaved = "cache not saved (the next run parses again): ";
 
 using classify_stage::CollectedTest;
 using classify_stage::EvidenceContext;
@@ -61,10 +65,9 @@ std::vector<Glob> compile_names(const std::vector<std::string>& patterns, const 
   return globs;
 }
 
-TestLayout test_layout(const std::filesystem::path& root, const Rules& rules) {
-  PytestConfig pytest = read_pytest_config(root);
+TestLayout test_layout(const PytestConfig& pytest, const Rules& rules) {
   TestLayout layout;
-  layout.diagnostics = std::move(pytest.diagnostics);
+  layout.diagnostics = pytest.diagnostics;
   const ProjectRules& project = rules.project;
   layout.discover.exclude = project.exclude;
   if (project.test_files) {
@@ -198,16 +201,66 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
   diagnostics.erase(std::unique(diagnostics.begin(), diagnostics.end()), diagnostics.end());
 }
 
+/// Return the cached classification when nothing it depends on changed, with this run's stats.
+std::optional<Classification> reuse(const cache::ResultCache& results, const std::string& key,
+                                    const std::filesystem::path& root, const ClassifyOptions& options,
+                                    double discover_seconds) {
+  Stopwatch watch;
+  cache::ReuseCost cost;
+  std::optional<Classification> reused = results.find(key, root, options.parse.max_file_bytes, options.threads, cost);
+  if (!reused) return std::nullopt;
+  ClassifyStats& stats = reused->stats;
+  stats.reused = true;
+  stats.cached_files = stats.parsed_files;
+  stats.timings = {};
+  stats.timings.discover = discover_seconds;
+  stats.timings.cache = watch.lap();
+  stats.timings.read_cpu = static_cast<double>(cost.read_ns) / 1e9;
+  return reused;
+}
+
+/// Save `run`'s classification for reuse, unless a cache could not be written (its note then
+/// says the next run parses again, which a reused result would contradict).
+void save(const cache::ResultCache& results, const std::string& key, classify_stage::PipelineRun& run) {
+  Classification& result = run.classification;
+  const bool cache_failed = std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
+                                        [](const Diagnostic& d) { return d.message.starts_with(kCacheNotSaved); });
+  if (cache_failed) return;
+  std::vector<cache::FileState> files;
+  files.reserve(run.store->parsed().size());
+  for (const auto& [path, facts] : run.store->parsed()) files.push_back({path, facts->size, facts->content_hash});
+  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  if (const std::string problem = results.save(key, files, result); !problem.empty()) {
+    result.diagnostics.push_back({"", {}, Severity::note, std::string(codes::unreadable),
+                                  std::string(kCacheNotSaved) + problem});
+    sort_diagnostics(result.diagnostics);
+  }
+}
+
 }  // namespace
 
 namespace classify_stage {
 
+PipelineInputs read_inputs(const std::filesystem::path& root, const Rules& rules) {
+  Stopwatch watch;
+  PipelineInputs inputs;
+  inputs.pytest = read_pytest_config(root);
+  inputs.found = discover(root, test_layout(inputs.pytest, rules).discover);
+  inputs.discover_seconds = watch.lap();
+  return inputs;
+}
+
 PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, const ClassifyOptions& options) {
+  return run_pipeline(root, rules, options, read_inputs(root, rules));
+}
+
+PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, const ClassifyOptions& options,
+                         PipelineInputs inputs) {
   ClassifyTimings timings;
   Stopwatch watch;
-  TestLayout layout = test_layout(root, rules);
-  Discovery found = discover(root, layout.discover);
-  timings.discover = watch.lap();
+  const TestLayout layout = test_layout(inputs.pytest, rules);
+  const Discovery& found = inputs.found;
+  timings.discover = inputs.discover_seconds;
   const std::vector<std::string> tests = selected_tests(found, options.only_files);
   const std::unordered_set<std::string> python_files(found.python_files.begin(), found.python_files.end());
 
@@ -260,7 +313,7 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
     facts_cache->retain_only(found.python_files);
     if (const std::string problem = facts_cache->save(); !problem.empty()) {
       result.diagnostics.push_back({"", {}, Severity::note, std::string(codes::unreadable),
-                                    "facts cache not saved (the next run parses again): " + problem});
+                                    std::string(kCacheNotSaved) + problem});
     }
   }
   timings.cache += watch.lap();
@@ -280,7 +333,18 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
 }  // namespace classify_stage
 
 Classification classify(const std::filesystem::path& root, const Rules& rules, const ClassifyOptions& options) {
-  return std::move(classify_stage::run_pipeline(root, rules, options).classification);
+  classify_stage::PipelineInputs inputs = classify_stage::read_inputs(root, rules);
+  if (!options.use_cache) return std::move(classify_stage::run_pipeline(root, rules, options, std::move(inputs)).classification);
+  const cache::ResultCache results(options.cache_directory.empty() ? root / ".testtier_cache" : options.cache_directory);
+  const std::string key = cache::result_key(root, rules, options, inputs.pytest, inputs.found);
+  if (options.reuse_result) {
+    if (std::optional<Classification> reused = reuse(results, key, root, options, inputs.discover_seconds)) {
+      return std::move(*reused);
+    }
+  }
+  classify_stage::PipelineRun run = classify_stage::run_pipeline(root, rules, options, std::move(inputs));
+  save(results, key, run);
+  return std::move(run.classification);
 }
 
 }  // namespace testtier

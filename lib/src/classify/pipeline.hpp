@@ -6,6 +6,8 @@
 
 #include "resolve/fact_store.hpp"
 #include "testtier/classify.hpp"
+#include "testtier/discover.hpp"
+#include "testtier/pytest_config.hpp"
 
 namespace testtier::classify_stage {
 
@@ -16,7 +18,21 @@ struct PipelineRun {
   std::unique_ptr<resolve::FactStore> store;   ///< refers to `modules`
 };
 
+/// What a run starts from before it parses anything: the pytest configuration and the files found.
+struct PipelineInputs {
+  PytestConfig pytest;
+  Discovery found;
+  double discover_seconds = 0;  ///< wall time of reading both
+};
+
+/// Read the pytest configuration of `root` and discover its files as `rules` say.
+PipelineInputs read_inputs(const std::filesystem::path& root, const Rules& rules);
+
 /// Run discover, parse (in waves), resolve, graph and classify for `root`.
 PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, const ClassifyOptions& options);
+
+/// Run parse, resolve, graph and classify for `root` from `inputs` (read_inputs() of the same).
+PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, const ClassifyOptions& options,
+                         PipelineInputs inputs);
 
 }  // namespace testtier::classify_stage

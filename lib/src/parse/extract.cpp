@@ -74,12 +74,18 @@ FileFacts extract_with(parse::Parser& parser, std::string_view bytes, std::uint6
   return facts;
 }
 
+/// What one parse thread keeps from file to file: its parser and the buffer files are read into.
+struct ParseWorker {
+  parse::Parser parser;
+  FileRead read;
+};
+
 /// Read and extract one request, or take its facts from `cache` when its content is unchanged.
-FileFacts read_and_extract(parse::Parser& parser, const ParseRequest& request, const ParseOptions& options,
+FileFacts read_and_extract(ParseWorker& worker, const ParseRequest& request, const ParseOptions& options,
                            const cache::FactsCache* cache, bool& from_cache, parse::ParseTimings* timings) {
   const std::uint64_t started = timings != nullptr ? now_ns() : 0;
-  const FileRead read = read_file(request.file, options.max_file_bytes);
-  if (!read.ok) {
+  const FileRead& read = worker.read;
+  if (!read_file_into(request.file, options.max_file_bytes, worker.read)) {
     FileFacts facts;
     facts.path = request.path;
     facts.module = request.module;
@@ -96,7 +102,7 @@ FileFacts read_and_extract(parse::Parser& parser, const ParseRequest& request, c
       return std::move(*cached);
     }
   }
-  return extract_with(parser, read.bytes, hash, request.path, request.module, options, timings);
+  return extract_with(worker.parser, read.bytes, hash, request.path, request.module, options, timings);
 }
 
 }  // namespace
@@ -121,11 +127,11 @@ std::vector<FileFacts> parse::parse_files_cached(const std::vector<ParseRequest>
   std::vector<char> cached(requests.size(), 0);
   const int concurrency = threads == 0 ? tbb::task_arena::automatic : static_cast<int>(threads);
   tbb::task_arena arena(concurrency);
-  tbb::enumerable_thread_specific<parse::Parser> parsers;
+  tbb::enumerable_thread_specific<ParseWorker> workers;
   arena.execute([&] {
     tbb::parallel_for(std::size_t{0}, requests.size(), [&](std::size_t i) {
       bool hit = false;
-      results[i] = read_and_extract(parsers.local(), requests[i], options, cache, hit, timings);
+      results[i] = read_and_extract(workers.local(), requests[i], options, cache, hit, timings);
       cached[i] = hit;
     });
   });

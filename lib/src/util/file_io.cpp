@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <random>
@@ -23,56 +24,70 @@ struct FdCloser {
 
 std::string errno_text(int error) { return std::strerror(error); }
 
-/// Read `fd` to its end into `out`. Return 0 or an errno value.
-int read_all(int fd, std::string& out) {
-  char buffer[1 << 16];
+/// Read `fd` to its end (or to just past `limit` bytes) into `out`, straight into its buffer, which
+/// starts at `expected` bytes (the size fstat gave). Return 0 or an errno value.
+int read_all(int fd, std::size_t expected, std::uintmax_t limit, std::string& out) {
+  out.resize(std::max<std::size_t>(expected + 1, 4096));  // one byte more: the read that sees the end
+  std::size_t used = 0;
   for (;;) {
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
-    if (n == 0) return 0;
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return errno;
+    if (used == out.size()) out.resize(out.size() * 2);
+    const ssize_t n = ::read(fd, out.data() + used, out.size() - used);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      out.resize(used);
+      return n < 0 ? errno : 0;
     }
-    out.append(buffer, static_cast<std::size_t>(n));
+    used += static_cast<std::size_t>(n);
+    if (used > limit) {
+      out.resize(used);
+      return 0;
+    }
   }
 }
 
 }  // namespace
 
-FileRead read_file(const std::filesystem::path& file, std::uintmax_t max_bytes) {
-  FileRead result;
+bool read_file_into(const std::filesystem::path& file, std::uintmax_t max_bytes, FileRead& into) {
+  into.ok = false;
+  into.bytes.clear();
+  into.error.clear();
   const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    result.error = errno_text(errno);
-    return result;
+    into.error = errno_text(errno);
+    return false;
   }
   FdCloser closer{fd};
   struct stat info {};
   if (::fstat(fd, &info) != 0) {
-    result.error = errno_text(errno);
-    return result;
+    into.error = errno_text(errno);
+    return false;
   }
   if (!S_ISREG(info.st_mode)) {
-    result.error = "not a regular file";
-    return result;
+    into.error = "not a regular file";
+    return false;
   }
   const auto size = static_cast<std::uintmax_t>(info.st_size);
   if (size > max_bytes) {
-    result.error = fmt::format("file is {} bytes, over the limit of {} bytes", size, max_bytes);
-    return result;
+    into.error = fmt::format("file is {} bytes, over the limit of {} bytes", size, max_bytes);
+    return false;
   }
-  result.bytes.reserve(size);
-  if (const int error = read_all(fd, result.bytes); error != 0) {
-    result.error = errno_text(error);
-    result.bytes.clear();
-    return result;
+  if (const int error = read_all(fd, static_cast<std::size_t>(size), max_bytes, into.bytes); error != 0) {
+    into.error = errno_text(error);
+    into.bytes.clear();
+    return false;
   }
-  if (result.bytes.size() > max_bytes) {  // grew while being read
-    result.error = fmt::format("file grew over the limit of {} bytes while read", max_bytes);
-    result.bytes.clear();
-    return result;
+  if (into.bytes.size() > max_bytes) {  // grew while being read
+    into.error = fmt::format("file grew over the limit of {} bytes while read", max_bytes);
+    into.bytes.clear();
+    return false;
   }
-  result.ok = true;
+  into.ok = true;
+  return true;
+}
+
+FileRead read_file(const std::filesystem::path& file, std::uintmax_t max_bytes) {
+  FileRead result;
+  read_file_into(file, max_bytes, result);
   return result;
 }
 

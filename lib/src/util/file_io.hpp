@@ -19,5 +19,9 @@ struct FileRead {
 /// Read the whole of `file`; refuse files larger than `max_bytes` (saying so in `error`).
 FileRead read_file(const std::filesystem::path& file, std::uintmax_t max_bytes);
 
+/// Like read_file(), into `into`, whose buffer is reused (no fresh pages for each of many files
+/// read on one thread). Return `into.ok`.
+bool read_file_into(const std::filesystem::path& file, std::uintmax_t max_bytes, FileRead& into);
+
 
 }  // namespace testtier

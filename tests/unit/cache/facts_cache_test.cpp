@@ -122,12 +122,14 @@ TEST_CASE("a warm classify parses nothing; after an edit, only the edited file",
   copy_corpus_to(dir.root());
   ClassifyOptions options;
   options.use_cache = true;
+  options.reuse_result = false;  // the facts path (result_cache_test.cpp covers reuse)
   const Rules rules = corpus_rules();
   const Classification cold = classify(dir.root(), rules, options);
   CHECK(cold.stats.cached_files == 0);
   CHECK(fs::exists(dir.root() / ".testtier_cache" / ".gitignore"));
 
   const Classification warm = classify(dir.root(), rules, options);
+  CHECK_FALSE(warm.stats.reused);
   CHECK(warm.stats.cached_files == warm.stats.parsed_files);
   CHECK(classification_to_json(warm) == classification_to_json(cold));
 

@@ -1,0 +1,128 @@
+// result-vN.bin: a magic string, the format and library versions, the key's 128-bit hash, the
+// files (path, size, hash), the encoded classification, and an xxh64 of all that.
+#include "cache/result_cache.hpp"
+
+#include <atomic>
+#include <chrono>
+
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+#include <xxhash.h>
+
+#include <fmt/format.h>
+
+#include "cache/binary_codec.hpp"
+#include "cache/cache_directory.hpp"
+#include "cache/classification_codec.hpp"
+#include "testtier/io.hpp"
+#include "testtier/version.hpp"
+#include "util/file_io.hpp"
+
+namespace testtier::cache {
+namespace {
+
+constexpr std::string_view kMagic = "TESTTIER-RESULT\n";
+constexpr std::uint32_t kFormatVersion = 1;
+constexpr std::uintmax_t kMaxCacheBytes = 4ull << 30;
+
+std::string cache_file_name() { return fmt::format("result-v{}.bin", kFormatVersion); }
+
+std::string header(std::string_view key) {
+  std::string out(kMagic);
+  Writer w(out);
+  w.number(kFormatVersion);
+  w.text(version());
+  const XXH128_hash_t key_hash = XXH3_128bits(key.data(), key.size());
+  w.number(key_hash.low64);
+  w.number(key_hash.high64);
+  return out;
+}
+
+void put_fixed(std::string& out, std::uint64_t value) {
+  for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>(value >> (8 * i)));
+}
+std::uint64_t get_fixed(std::string_view in) {
+  std::uint64_t value = 0;
+  for (int i = 0; i < 8; ++i) value |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(in[i])) << (8 * i);
+  return value;
+}
+
+std::uint64_t now_ns() {
+  return static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+          .count());
+}
+
+/// Return whether every file under `root` still has its recorded size and hash.
+bool files_unchanged(const std::vector<FileState>& files, const std::filesystem::path& root,
+                     std::uint64_t max_file_bytes, unsigned threads, ReuseCost& cost) {
+  std::atomic<bool> unchanged{true};
+  std::atomic<std::uint64_t> read_ns{0};
+  std::atomic<std::size_t> read_files{0};
+  tbb::enumerable_thread_specific<FileRead> buffers;
+  tbb::task_arena arena(threads == 0 ? tbb::task_arena::automatic : static_cast<int>(threads));
+  arena.execute([&] {
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, files.size()), [&](const auto& range) {
+      const std::uint64_t started = now_ns();
+      FileRead& read = buffers.local();
+      for (std::size_t i = range.begin(); i != range.end() && unchanged.load(std::memory_order_relaxed); ++i) {
+        const FileState& file = files[i];
+        read_files.fetch_add(1, std::memory_order_relaxed);
+        if (!read_file_into(root / file.path, max_file_bytes, read) || read.bytes.size() != file.size ||
+            XXH64(read.bytes.data(), read.bytes.size(), 0) != file.hash) {
+          unchanged = false;
+        }
+      }
+      read_ns.fetch_add(now_ns() - started, std::memory_order_relaxed);
+    });
+  });
+  cost.read_ns += read_ns;
+  cost.files += read_files;
+  return unchanged;
+}
+
+}  // namespace
+
+std::optional<Classification> ResultCache::find(std::string_view key, const std::filesystem::path& root,
+                                                std::uint64_t max_file_bytes, unsigned threads,
+                                                ReuseCost& cost) const {
+  const FileRead read = read_file(directory_ / cache_file_name(), kMaxCacheBytes);
+  const std::string expected_header = header(key);
+  if (!read.ok || read.bytes.size() < expected_header.size() + 8 || !read.bytes.starts_with(expected_header)) {
+    return std::nullopt;
+  }
+  const std::string_view body = std::string_view(read.bytes).substr(0, read.bytes.size() - 8);
+  if (get_fixed(std::string_view(read.bytes).substr(body.size())) != XXH64(body.data(), body.size(), 0)) {
+    return std::nullopt;
+  }
+  std::string_view in = body.substr(expected_header.size());
+  Reader r(in);
+  std::vector<FileState> files;
+  r.list(files, [&](FileState& file) {
+    file.path = r.text();
+    file.size = r.number();
+    file.hash = r.number();
+  });
+  if (!r.ok() || !files_unchanged(files, root, max_file_bytes, threads, cost)) return std::nullopt;
+  Classification result;
+  if (!decode_classification(in, result) || !in.empty()) return std::nullopt;
+  return result;
+}
+
+std::string ResultCache::save(std::string_view key, const std::vector<FileState>& files,
+                              const Classification& result) const {
+  if (std::string problem = prepare_cache_directory(directory_); !problem.empty()) return problem;
+  std::string out = header(key);
+  Writer w(out);
+  w.list(files, [&](const FileState& file) {
+    w.text(file.path);
+    w.number(file.size);
+    w.number(file.hash);
+  });
+  encode_classification(result, out);
+  put_fixed(out, XXH64(out.data(), out.size(), 0));
+  return write_file_atomically(directory_ / cache_file_name(), out);
+}
+
+}  // namespace testtier::cache
