@@ -60,12 +60,16 @@ void print_timings(const ClassifyStats& stats, double output_seconds, double tot
              "    read+hash cpu    {:8.3f}\n"
              "    tree-sitter cpu  {:8.3f}\n"
              "    extraction cpu   {:8.3f}\n"
-             "  analysis (wall)    {:8.3f}  resolve, graph, classify\n"
+             "  analysis (wall)    {:8.3f}\n"
+             "    resolve          {:8.3f}  what the tests reach, after each wave\n"
+             "    graph            {:8.3f}  class graph and fixture scopes\n"
+             "    classify         {:8.3f}  each test's evidence and tier\n"
              "  output             {:8.3f}\n"
              "  total              {:8.3f}\n"
              "testtier: {} Python files, {} test files; {} parsed ({} from the cache, {:.2f} MB); {} never "
              "reached, not parsed\n",
              t.discover, t.cache, t.parse, t.waves, t.read_cpu, t.tree_sitter_cpu, t.extract_cpu, t.analysis,
+             t.resolve, t.graph, t.classify,
              output_seconds, total_seconds, stats.python_files, stats.test_files, stats.parsed_files,
              stats.cached_files, static_cast<double>(stats.parsed_bytes) / 1e6, stats.skipped_files);
 }

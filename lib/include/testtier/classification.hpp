@@ -66,13 +66,17 @@ struct FileResult {
 
 /// Where a run's time went, in seconds (for --timings and the benchmark).
 struct ClassifyTimings {
-  double discover = 0;         ///< wall: walking the root, reading pytest configuration
+  double discover = 0;         ///< wall: walking the root, reading pytest configuration, indexing modules
   double parse = 0;            ///< wall: every parse wave
   double read_cpu = 0;         ///< CPU over all threads: reading and hashing files
   double tree_sitter_cpu = 0;  ///< CPU over all threads: tree-sitter itself
   double extract_cpu = 0;      ///< CPU over all threads: decoding, walking trees into facts, cache hits
-  double analysis = 0;         ///< wall: resolve, graph and classify, over every wave
-  double cache = 0;            ///< wall: loading and saving the facts cache
+  double analysis = 0;         ///< wall: resolve, graph and classify, over every wave (their sum)
+  double resolve = 0;          ///<   wall: after each parse wave, resolving what the tests reach
+  double graph = 0;            ///<   wall: building the class graph and fixture scopes (once a wave)
+  double classify = 0;         ///<   wall: gathering each test's evidence and choosing tiers
+  double cache = 0;            ///< wall: loading and saving the facts cache (or loading a reused result and
+                               ///< checking the files it depends on)
   std::size_t waves = 0;       ///< parse waves (test files and conftests first, then what they reach)
 };
 

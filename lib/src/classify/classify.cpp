@@ -155,13 +155,16 @@ struct GraphStage {
 
 Analysis analyse(const std::vector<std::string>& tests, const resolve::FactStore& store,
                  const std::unordered_set<std::string>& python_files, const classify_stage::TestNamePatterns& names,
-                 const Rules& rules, const classify_stage::SignalMatcher& matcher) {
+                 const Rules& rules, const classify_stage::SignalMatcher& matcher, ClassifyTimings& timings) {
+  Stopwatch watch;
   Analysis analysis;
   GraphStage stage(tests, store, python_files);
+  timings.graph += watch.lap();
   EvidenceContext context{stage.resolver, stage.classes, stage.scopes, matcher, analysis.diagnostics};
   for (const FileFacts* facts : stage.test_facts) analysis.files.push_back(analyse_file(*facts, names, rules, context));
   const auto& unresolved = stage.classes.diagnostics();
   analysis.diagnostics.insert(analysis.diagnostics.end(), unresolved.begin(), unresolved.end());
+  timings.classify += watch.lap();
   return analysis;
 }
 
@@ -169,8 +172,10 @@ Analysis analyse(const std::vector<std::string>& tests, const resolve::FactStore
 /// files it needs are requested from `store`, without gathering evidence: the cheap part of
 /// analyse(), run after each parse wave until nothing new is requested.
 void reach(const std::vector<std::string>& tests, const resolve::FactStore& store,
-           const std::unordered_set<std::string>& python_files) {
+           const std::unordered_set<std::string>& python_files, ClassifyTimings& timings) {
+  Stopwatch watch;
   GraphStage stage(tests, store, python_files);
+  timings.graph += watch.lap();
   resolve::Resolver& resolver = stage.resolver;
   graph::ClassGraph& classes = stage.classes;
   classify_stage::FixtureScopes& scopes = stage.scopes;
@@ -193,6 +198,7 @@ void reach(const std::vector<std::string>& tests, const resolve::FactStore& stor
     resolve_marks(node.facts->marks, node.path);
     for (const FunctionFacts& method : node.facts->methods) resolve_marks(method.marks, node.path);
   }
+  timings.resolve += watch.lap();
 }
 
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
@@ -266,6 +272,7 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
 
   PipelineRun run;
   run.modules = std::make_unique<resolve::ModuleIndex>(found.python_files, rules.project.import_roots);
+  timings.discover += watch.lap();  // the module index is part of knowing what the repository holds
   std::optional<cache::FactsCache> facts_cache;
   if (options.use_cache) {
     facts_cache.emplace(options.cache_directory.empty() ? root / ".testtier_cache" : options.cache_directory);
@@ -286,12 +293,12 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
     store.parse_requested();
     timings.parse += watch.lap();
     ++timings.waves;
-    reach(tests, store, python_files);
+    reach(tests, store, python_files, timings);
     if (store.has_requests()) {
       timings.analysis += watch.lap();
       continue;
     }
-    analysis = analyse(tests, store, python_files, layout.names, rules, matcher);
+    analysis = analyse(tests, store, python_files, layout.names, rules, matcher, timings);
     timings.analysis += watch.lap();
     if (!store.has_requests()) break;
   }
