@@ -43,10 +43,10 @@ const graph::FixtureScope& FixtureScopes::scope(const std::string& path, std::op
       slot->add_layer(std::move(layer));
     }
   }
-  slot->add_layer(module_fixtures(path));
+  slot->add_shared_layer(module_fixtures(path));
   const std::vector<std::string> conftests = conftest_chain(path, python_files_);
-  for (const std::string& conftest : conftests) slot->add_layer(module_fixtures(conftest));
-  for (const std::string& plugin : plugin_files(conftests)) slot->add_layer(module_fixtures(plugin));
+  for (const std::string& conftest : conftests) slot->add_shared_layer(module_fixtures(conftest));
+  for (const std::string& plugin : plugin_files(conftests)) slot->add_shared_layer(module_fixtures(plugin));
   return *slot;
 }
 

@@ -53,13 +53,15 @@ std::string FixtureDef::describe() const {
   return fmt::format("{} ({}:{})", shown, path, function->location.line);
 }
 
-void FixtureScope::add_layer(std::vector<FixtureDef> layer) { layers_.push_back(std::move(layer)); }
+void FixtureScope::add_layer(std::vector<FixtureDef> layer) { layers_.push_back(&owned_.emplace_back(std::move(layer))); }
+
+void FixtureScope::add_shared_layer(const std::vector<FixtureDef>& layer) { layers_.push_back(&layer); }
 
 const FixtureDef* FixtureScope::lookup(std::string_view name, const FixtureDef* requester) const {
   const bool overriding = requester != nullptr && requester->name == name;
   bool past_requester = !overriding;
-  for (const auto& layer : layers_) {
-    for (const FixtureDef& def : layer) {
+  for (const auto* layer : layers_) {
+    for (const FixtureDef& def : *layer) {
       if (&def == requester) { past_requester = true; continue; }
       if (past_requester && def.name == name) return &def;
     }
@@ -70,8 +72,8 @@ const FixtureDef* FixtureScope::lookup(std::string_view name, const FixtureDef* 
 std::vector<const FixtureDef*> FixtureScope::autouse() const {
   std::vector<const FixtureDef*> in_effect;
   std::set<std::string> names;
-  for (const auto& layer : layers_) {
-    for (const FixtureDef& def : layer) {
+  for (const auto* layer : layers_) {
+    for (const FixtureDef& def : *layer) {
       if (!def.function->fixture.autouse || !names.insert(def.name).second) continue;
       if (const FixtureDef* effective = lookup(def.name)) in_effect.push_back(effective);
     }

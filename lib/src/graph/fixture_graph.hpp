@@ -2,6 +2,7 @@
 // through fixture-to-fixture requests, as a Boost.Graph with cycles reported.
 #pragma once
 
+#include <deque>
 #include <map>
 #include <string>
 #include <string_view>
@@ -27,7 +28,16 @@ struct FixtureDef {
 /// class first), the test module, the conftest.py files from nearest to the root, then plugins.
 class FixtureScope {
  public:
+  FixtureScope() = default;
+  FixtureScope(const FixtureScope&) = delete;  // layers_ points into owned_
+  FixtureScope& operator=(const FixtureScope&) = delete;
+
+  /// Add a layer the scope keeps.
   void add_layer(std::vector<FixtureDef> layer);
+
+  /// Add a layer shared with other scopes (a module's or conftest's fixtures): not copied, so it
+  /// must outlive the scope and stay where it is.
+  void add_shared_layer(const std::vector<FixtureDef>& layer);
 
   /// Return the definition `name` means when requested by `requester` (nullptr for a test):
   /// the first in layer order, skipping `requester` itself and everything before it when a
@@ -38,7 +48,8 @@ class FixtureScope {
   std::vector<const FixtureDef*> autouse() const;
 
  private:
-  std::vector<std::vector<FixtureDef>> layers_;
+  std::vector<const std::vector<FixtureDef>*> layers_;  ///< in lookup order
+  std::deque<std::vector<FixtureDef>> owned_;            ///< the layers add_layer() gave (stable addresses)
 };
 
 /// A fixture name a test asks for directly: by parameter, `usefixtures` or autouse.
