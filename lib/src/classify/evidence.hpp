@@ -1,9 +1,9 @@
 // The reasons a test or a file needs services: every signal that reaches it, with its chain.
 #pragma once
 
-#include <map>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include "classify/collect_tests.hpp"
@@ -41,7 +41,7 @@ struct EvidenceContext {
   const SharedEvidence& shared(const FileFacts& file, std::optional<graph::ClassId> cls);
 
  private:
-  std::map<std::pair<std::string, std::optional<graph::ClassId>>, std::unique_ptr<SharedEvidence>> shared_;
+  std::unordered_map<graph::TestPlace, std::unique_ptr<SharedEvidence>, graph::TestPlaceHash> shared_;
 };
 
 /// Return the reasons of one test of `file`: its path, marks (function, class MRO, module

@@ -1,11 +1,11 @@
 // The fixtures visible from each test file and class: class MRO, module, conftest chain, plugins.
 #pragma once
 
-#include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -37,8 +37,8 @@ class FixtureScopes {
   const std::unordered_set<std::string>& python_files_;
   resolve::Resolver& resolver_;
   graph::ClassGraph& classes_;
-  std::map<std::string, std::vector<graph::FixtureDef>> module_fixtures_;
-  std::map<std::pair<std::string, std::optional<graph::ClassId>>, std::unique_ptr<graph::FixtureScope>> scopes_;
+  std::unordered_map<std::string, std::vector<graph::FixtureDef>> module_fixtures_;  ///< node-based: layers stay put
+  std::unordered_map<graph::TestPlace, std::unique_ptr<graph::FixtureScope>, graph::TestPlaceHash> scopes_;
 };
 
 }  // namespace testtier::classify_stage

@@ -4,9 +4,10 @@
 
 #include <boost/graph/adjacency_list.hpp>
 
-#include <map>
+#include <functional>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "resolve/symbols.hpp"
@@ -33,6 +34,16 @@ struct BaseLink {
 
 using ClassAdjacency = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, ClassNode, BaseLink>;
 using ClassId = ClassAdjacency::vertex_descriptor;
+
+/// Where a test is: its file and, for a method, its class (a key of per-place caches).
+using TestPlace = std::pair<std::string, std::optional<ClassId>>;
+
+struct TestPlaceHash {
+  std::size_t operator()(const TestPlace& place) const noexcept {
+    const std::size_t path = std::hash<std::string>{}(place.first);
+    return place.second ? path ^ (std::hash<std::size_t>{}(*place.second + 1) * 0x9E3779B97F4A7C15ull) : path;
+  }
+};
 
 /// One step of a chain from a class to one of its ancestors.
 struct ClassHop {
@@ -72,8 +83,8 @@ class ClassGraph {
   void report_cycles();
 
   ClassAdjacency graph_;
-  std::map<std::string, ClassId> by_key_;
-  std::map<ClassId, std::vector<ClassId>> mro_cache_;
+  std::unordered_map<std::string, ClassId> by_key_;
+  std::unordered_map<ClassId, std::vector<ClassId>> mro_cache_;  ///< node-based: references stay valid
   std::vector<Diagnostic> diagnostics_;
 };
 
