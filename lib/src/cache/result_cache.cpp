@@ -8,6 +8,7 @@
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
+#include <tbb/task_group.h>
 #include <xxhash.h>
 
 #include <fmt/format.h>
@@ -54,28 +55,26 @@ std::uint64_t now_ns() {
           .count());
 }
 
-/// Return whether every file under `root` still has its recorded size and hash.
+/// Return whether every file under `root` still has its recorded size and hash (run inside an
+/// arena: the files are read in parallel, and the first difference stops the rest).
 bool files_unchanged(const std::vector<FileState>& files, const std::filesystem::path& root,
-                     std::uint64_t max_file_bytes, unsigned threads, ReuseCost& cost) {
+                     std::uint64_t max_file_bytes, ReuseCost& cost) {
   std::atomic<bool> unchanged{true};
   std::atomic<std::uint64_t> read_ns{0};
   std::atomic<std::size_t> read_files{0};
   tbb::enumerable_thread_specific<FileRead> buffers;
-  tbb::task_arena arena(threads == 0 ? tbb::task_arena::automatic : static_cast<int>(threads));
-  arena.execute([&] {
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, files.size()), [&](const auto& range) {
-      const std::uint64_t started = now_ns();
-      FileRead& read = buffers.local();
-      for (std::size_t i = range.begin(); i != range.end() && unchanged.load(std::memory_order_relaxed); ++i) {
-        const FileState& file = files[i];
-        read_files.fetch_add(1, std::memory_order_relaxed);
-        if (!read_file_into(root / file.path, max_file_bytes, read) || read.bytes.size() != file.size ||
-            XXH64(read.bytes.data(), read.bytes.size(), 0) != file.hash) {
-          unchanged = false;
-        }
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, files.size()), [&](const auto& range) {
+    const std::uint64_t started = now_ns();
+    FileRead& read = buffers.local();
+    for (std::size_t i = range.begin(); i != range.end() && unchanged.load(std::memory_order_relaxed); ++i) {
+      const FileState& file = files[i];
+      read_files.fetch_add(1, std::memory_order_relaxed);
+      if (!read_file_into(root / file.path, max_file_bytes, read) || read.bytes.size() != file.size ||
+          XXH64(read.bytes.data(), read.bytes.size(), 0) != file.hash) {
+        unchanged = false;
       }
-      read_ns.fetch_add(now_ns() - started, std::memory_order_relaxed);
-    });
+    }
+    read_ns.fetch_add(now_ns() - started, std::memory_order_relaxed);
   });
   cost.read_ns += read_ns;
   cost.files += read_files;
@@ -104,9 +103,20 @@ std::optional<Classification> ResultCache::find(std::string_view key, const std:
     file.size = r.number();
     file.hash = r.number();
   });
-  if (!r.ok() || !files_unchanged(files, root, max_file_bytes, threads, cost)) return std::nullopt;
+  if (!r.ok()) return std::nullopt;
+  // Check the files and decode at once: on a hit (the common case) both are needed, and on two
+  // threads decoding costs about what checking does.
+  bool unchanged = false;
+  bool decoded = false;
   Classification result;
-  if (!decode_classification(in, result) || !in.empty()) return std::nullopt;
+  tbb::task_arena arena(threads == 0 ? tbb::task_arena::automatic : static_cast<int>(threads));
+  arena.execute([&] {
+    tbb::task_group checking;
+    checking.run([&] { unchanged = files_unchanged(files, root, max_file_bytes, cost); });
+    decoded = decode_classification(in, result) && in.empty();
+    checking.wait();
+  });
+  if (!unchanged || !decoded) return std::nullopt;
   return result;
 }
 
