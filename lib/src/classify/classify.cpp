@@ -25,7 +25,8 @@
 namespace testtier {
 namespace {
 
-constexpr std::string_view kCacheNotSaved = "cache not saved (the next run parses again): ";
+constexpr std::string_view kFactsNotSaved = "facts cache not saved (the next run parses again): ";
+constexpr std::string_view kResultNotSaved = "classification not cached (the next run analyses again): ";
 
 using classify_stage::CollectedTest;
 using classify_stage::EvidenceContext;
@@ -225,12 +226,12 @@ std::optional<Classification> reuse(const cache::ResultCache& results, const std
   return reused;
 }
 
-/// Save `run`'s classification for reuse, unless a cache could not be written (its note then
+/// Save `run`'s classification for reuse, unless the facts cache could not be written (its note
 /// says the next run parses again, which a reused result would contradict).
 void save(const cache::ResultCache& results, const std::string& key, classify_stage::PipelineRun& run) {
   Classification& result = run.classification;
   const bool cache_failed = std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
-                                        [](const Diagnostic& d) { return d.message.starts_with(kCacheNotSaved); });
+                                        [](const Diagnostic& d) { return d.message.starts_with(kFactsNotSaved); });
   if (cache_failed) return;
   std::vector<cache::FileState> files;
   files.reserve(run.store->parsed().size());
@@ -238,7 +239,7 @@ void save(const cache::ResultCache& results, const std::string& key, classify_st
   std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   if (const std::string problem = results.save(key, files, result); !problem.empty()) {
     result.diagnostics.push_back({"", {}, Severity::note, std::string(codes::unreadable),
-                                  std::string(kCacheNotSaved) + problem});
+                                  std::string(kResultNotSaved) + problem});
     sort_diagnostics(result.diagnostics);
   }
 }
@@ -320,7 +321,7 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
     facts_cache->retain_only(found.python_files);
     if (const std::string problem = facts_cache->save(); !problem.empty()) {
       result.diagnostics.push_back({"", {}, Severity::note, std::string(codes::unreadable),
-                                    std::string(kCacheNotSaved) + problem});
+                                    std::string(kFactsNotSaved) + problem});
     }
   }
   timings.cache += watch.lap();

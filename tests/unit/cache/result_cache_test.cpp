@@ -135,3 +135,22 @@ TEST_CASE("reuse_result off still takes facts from the cache", "[cache][classify
   CHECK(warm.stats.cached_files == warm.stats.parsed_files);
   CHECK(json_of(warm) == json_of(corpus.uncached()));
 }
+
+TEST_CASE("a cache that cannot be written is a note, and nothing is reused", "[cache][classify]") {
+  const test::TempDir dir;
+  fs::copy(kCorpus, dir.root(), fs::copy_options::recursive);
+  const Rules rules = load_rules_file(dir.root() / "testtier.toml");
+  ClassifyOptions options;
+  options.use_cache = true;
+  options.cache_directory = dir.root() / "testtier.toml" / "cache";  // under a file: cannot be created
+  const Classification first = classify(dir.root(), rules, options);
+  const auto note = std::find_if(first.diagnostics.begin(), first.diagnostics.end(), [](const Diagnostic& d) {
+    return d.message.starts_with("facts cache not saved (the next run parses again): cannot create");
+  });
+  REQUIRE(note != first.diagnostics.end());
+  CHECK(note->severity == Severity::note);
+  const Classification second = classify(dir.root(), rules, options);
+  CHECK_FALSE(second.stats.reused);
+  CHECK(second.stats.cached_files == 0);
+  CHECK(second.files == first.files);
+}
