@@ -35,6 +35,17 @@ class Writer {
     number(items.size());
     for (const Item& item : items) encode(item);
   }
+  void strings(const std::vector<std::string>& values) {
+    list(values, [&](const std::string& value) { text(value); });
+  }
+  /// A whole diagnostic, path included.
+  void diagnostic(const Diagnostic& d) {
+    text(d.path);
+    location(d.location);
+    number(static_cast<std::uint64_t>(d.severity));
+    text(d.code);
+    text(d.message);
+  }
 
  private:
   std::string& out_;
@@ -81,6 +92,18 @@ class Reader {
       if (!ok_) return;
       decode(item);
     }
+  }
+  void strings(std::vector<std::string>& values) {
+    list(values, [&](std::string& value) { value = text(); });
+  }
+  void diagnostic(Diagnostic& d) {
+    d.path = text();
+    d.location = location();
+    const std::uint64_t severity = number();
+    if (severity > static_cast<std::uint64_t>(Severity::error)) return static_cast<void>(fail());
+    d.severity = static_cast<Severity>(severity);
+    d.code = text();
+    d.message = text();
   }
   std::uint64_t fail() {
     ok_ = false;

@@ -34,17 +34,11 @@ void read_value(Reader& r, Value& value, int depth) {
   value.location = r.location();
 }
 
-void write_strings(Writer& w, const std::vector<std::string>& strings) {
-  w.list(strings, [&](const std::string& s) { w.text(s); });
-}
-void read_strings(Reader& r, std::vector<std::string>& strings) {
-  r.list(strings, [&](std::string& s) { s = r.text(); });
-}
 
 void write_mark(Writer& w, const MarkUse& mark) {
   w.text(mark.name);
   w.text(mark.alias);
-  write_strings(w, mark.args);
+  w.strings(mark.args);
   write_value(w, mark.expression);
   w.number(static_cast<std::uint64_t>(mark.origin));
   w.location(mark.location);
@@ -52,7 +46,7 @@ void write_mark(Writer& w, const MarkUse& mark) {
 void read_mark(Reader& r, MarkUse& mark) {
   mark.name = r.text();
   mark.alias = r.text();
-  read_strings(r, mark.args);
+  r.strings(mark.args);
   read_value(r, mark.expression, 0);
   mark.origin = static_cast<MarkUse::Origin>(r.number() % 3);
   mark.location = r.location();
@@ -101,7 +95,7 @@ void write_function(Writer& w, const FunctionFacts& function) {
   w.location(function.location);
   w.number(function.end_line);
   w.number(function.is_async);
-  write_strings(w, function.parameters);
+  w.strings(function.parameters);
   w.list(function.decorators, [&](const Decorator& d) { write_decorator(w, d); });
   w.list(function.marks, [&](const MarkUse& m) { write_mark(w, m); });
   w.number(function.is_fixture);
@@ -115,7 +109,7 @@ void read_function(Reader& r, FunctionFacts& function) {
   function.location = r.location();
   function.end_line = r.small();
   function.is_async = r.flag();
-  read_strings(r, function.parameters);
+  r.strings(function.parameters);
   r.list(function.decorators, [&](Decorator& d) { read_decorator(r, d); });
   r.list(function.marks, [&](MarkUse& m) { read_mark(r, m); });
   function.is_fixture = r.flag();
@@ -177,14 +171,14 @@ void write_alias(Writer& w, const Alias& alias) {
   w.text(alias.name);
   write_value(w, alias.value);
   w.text(alias.mark);
-  write_strings(w, alias.mark_args);
+  w.strings(alias.mark_args);
   w.location(alias.location);
 }
 void read_alias(Reader& r, Alias& alias) {
   alias.name = r.text();
   read_value(r, alias.value, 0);
   alias.mark = r.text();
-  read_strings(r, alias.mark_args);
+  r.strings(alias.mark_args);
   alias.location = r.location();
 }
 
@@ -213,11 +207,11 @@ void encode_facts(const FileFacts& facts, std::string& out) {
   w.list(facts.functions, [&](const FunctionFacts& f) { write_function(w, f); });
   w.list(facts.module_marks, [&](const MarkUse& m) { write_mark(w, m); });
   w.list(facts.aliases, [&](const Alias& a) { write_alias(w, a); });
-  write_strings(w, facts.pytest_plugins);
+  w.strings(facts.pytest_plugins);
   write_uses(w, facts.module_uses);
   w.list(facts.suppressions, [&](const Suppression& s) {
     w.location(s.location);
-    write_strings(w, s.codes);
+    w.strings(s.codes);
   });
   w.list(facts.diagnostics, [&](const Diagnostic& d) { write_diagnostic(w, d); });
 }
@@ -232,11 +226,11 @@ bool decode_facts(std::string_view& in, FileFacts& facts) {
   r.list(facts.functions, [&](FunctionFacts& f) { read_function(r, f); });
   r.list(facts.module_marks, [&](MarkUse& m) { read_mark(r, m); });
   r.list(facts.aliases, [&](Alias& a) { read_alias(r, a); });
-  read_strings(r, facts.pytest_plugins);
+  r.strings(facts.pytest_plugins);
   read_uses(r, facts.module_uses);
   r.list(facts.suppressions, [&](Suppression& s) {
     s.location = r.location();
-    read_strings(r, s.codes);
+    r.strings(s.codes);
   });
   r.list(facts.diagnostics, [&](Diagnostic& d) { read_diagnostic(r, d); });
   for (Diagnostic& d : facts.diagnostics) d.path = facts.path;
