@@ -4,10 +4,14 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <iterator>
+
+#include <xxhash.h>
 
 #include "../rules/temp_dir.hpp"
 #include "testtier/classify.hpp"
 #include "testtier/report.hpp"
+#include "testtier/version.hpp"
 
 using namespace testtier;
 namespace fs = std::filesystem;
@@ -153,4 +157,30 @@ TEST_CASE("a cache that cannot be written is a note, and nothing is reused", "[c
   CHECK_FALSE(second.stats.reused);
   CHECK(second.stats.cached_files == 0);
   CHECK(second.files == first.files);
+}
+
+TEST_CASE("a result cache written by another version is ignored", "[cache][classify]") {
+  const CachedCorpus corpus;
+  const fs::path file = corpus.root() / ".testtier_cache" / "result-v1.bin";
+  std::string bytes;
+  {
+    std::ifstream in(file, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  const std::string ours(version());
+  const std::size_t at = bytes.find(ours);
+  REQUIRE(at != std::string::npos);
+  REQUIRE(at < 32);  // in the header, right after the magic and the format number
+  bytes.replace(at, ours.size(), std::string(ours.size(), '9'));
+  // A well-formed file, checksum and all: only the version differs.
+  const std::uint64_t checksum = XXH64(bytes.data(), bytes.size() - 8, 0);
+  for (int i = 0; i < 8; ++i) bytes[bytes.size() - 8 + i] = static_cast<char>(checksum >> (8 * i));
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+  check_recomputed(corpus);
+}
+
+TEST_CASE("deleting the cache between runs is safe", "[cache][classify]") {
+  const CachedCorpus corpus;
+  fs::remove_all(corpus.root() / ".testtier_cache");
+  check_recomputed(corpus);
 }
