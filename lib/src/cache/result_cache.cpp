@@ -61,14 +61,12 @@ bool files_unchanged(const std::vector<FileState>& files, const std::filesystem:
                      std::uint64_t max_file_bytes, ReuseCost& cost) {
   std::atomic<bool> unchanged{true};
   std::atomic<std::uint64_t> read_ns{0};
-  std::atomic<std::size_t> read_files{0};
   tbb::enumerable_thread_specific<FileRead> buffers;
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, files.size()), [&](const auto& range) {
     const std::uint64_t started = now_ns();
     FileRead& read = buffers.local();
     for (std::size_t i = range.begin(); i != range.end() && unchanged.load(std::memory_order_relaxed); ++i) {
       const FileState& file = files[i];
-      read_files.fetch_add(1, std::memory_order_relaxed);
       if (!read_file_into(root / file.path, max_file_bytes, read) || read.bytes.size() != file.size ||
           XXH64(read.bytes.data(), read.bytes.size(), 0) != file.hash) {
         unchanged = false;
@@ -77,7 +75,6 @@ bool files_unchanged(const std::vector<FileState>& files, const std::filesystem:
     read_ns.fetch_add(now_ns() - started, std::memory_order_relaxed);
   });
   cost.read_ns += read_ns;
-  cost.files += read_files;
   return unchanged;
 }
 

@@ -24,7 +24,6 @@ struct FileState {
 /// What verifying the files of a cached classification cost (for --timings).
 struct ReuseCost {
   std::uint64_t read_ns = 0;  ///< CPU over all threads: reading and hashing files
-  std::size_t files = 0;      ///< files read (up to the first that changed, per thread)
 };
 
 /// One file in the cache directory, result-vN.bin, holding one classification.
