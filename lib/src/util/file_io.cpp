@@ -34,8 +34,9 @@ int read_all(int fd, std::size_t expected, std::uintmax_t limit, std::string& ou
     const ssize_t n = ::read(fd, out.data() + used, out.size() - used);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
+      const int error = n < 0 ? errno : 0;
       out.resize(used);
-      return n < 0 ? errno : 0;
+      return error;
     }
     used += static_cast<std::size_t>(n);
     if (used > limit) {
