@@ -2,22 +2,17 @@
 // (path, module, hash, size, encoded facts), and an xxh64 of all that to catch corruption.
 #include "cache/facts_cache.hpp"
 
-#include <xxhash.h>
-
 #include <fmt/format.h>
 
-#include "cache/cache_directory.hpp"
+#include "cache/cache_files.hpp"
 #include "cache/facts_codec.hpp"
-#include "testtier/io.hpp"
 #include "testtier/version.hpp"
-#include "util/file_io.hpp"
 
 namespace testtier::cache {
 namespace {
 
 constexpr std::string_view kMagic = "TESTTIER-FACTS\n";
 constexpr std::uint32_t kFormatVersion = 1;
-constexpr std::uintmax_t kMaxCacheBytes = 4ull << 30;
 
 std::string cache_file_name() { return fmt::format("facts-v{}.bin", kFormatVersion); }
 
@@ -62,12 +57,10 @@ std::string header() {
 FactsCache::FactsCache(std::filesystem::path directory) : directory_(std::move(directory)) { load(); }
 
 void FactsCache::load() {
-  const FileRead read = read_file(directory_ / cache_file_name(), kMaxCacheBytes);
+  const std::optional<std::string> contents = read_checked(directory_ / cache_file_name());
   const std::string expected_header = header();
-  if (!read.ok || read.bytes.size() < expected_header.size() + 16 || !read.bytes.starts_with(expected_header)) return;
-  const std::string_view body = std::string_view(read.bytes).substr(0, read.bytes.size() - 8);
-  Cursor trailer{std::string_view(read.bytes).substr(read.bytes.size() - 8)};
-  if (trailer.number() != XXH64(body.data(), body.size(), 0)) return;
+  if (!contents || !contents->starts_with(expected_header)) return;
+  const std::string_view body = *contents;
   Cursor cursor{body.substr(expected_header.size())};
   const std::uint64_t count = cursor.number();
   std::map<std::string, Entry> loaded;
@@ -117,7 +110,6 @@ void FactsCache::retain_only(const std::vector<std::string>& keep) {
 
 std::string FactsCache::save() {
   if (!changed_) return {};
-  if (std::string problem = prepare_cache_directory(directory_); !problem.empty()) return problem;
   std::string out = header();
   put_number(out, entries_.size());
   for (const auto& [path, entry] : entries_) {
@@ -127,8 +119,7 @@ std::string FactsCache::save() {
     put_number(out, entry.size);
     put_text(out, entry.encoded);
   }
-  put_number(out, XXH64(out.data(), out.size(), 0));
-  std::string problem = write_file_atomically(directory_ / cache_file_name(), out);
+  std::string problem = write_checked(directory_ / cache_file_name(), std::move(out));
   if (problem.empty()) changed_ = false;
   return problem;
 }

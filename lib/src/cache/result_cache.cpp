@@ -1,5 +1,5 @@
-// result-vN.bin: a magic string, the format and library versions, the key's 128-bit hash, the
-// files (path, size, hash), the encoded classification, and an xxh64 of all that.
+// result-vN.bin (written by write_checked): a magic string, the format and library versions, the
+// key's 128-bit hash, the files (path, size, hash) and the encoded classification.
 #include "cache/result_cache.hpp"
 
 #include <atomic>
@@ -14,9 +14,8 @@
 #include <fmt/format.h>
 
 #include "cache/binary_codec.hpp"
-#include "cache/cache_directory.hpp"
+#include "cache/cache_files.hpp"
 #include "cache/classification_codec.hpp"
-#include "testtier/io.hpp"
 #include "testtier/version.hpp"
 #include "util/file_io.hpp"
 
@@ -25,7 +24,6 @@ namespace {
 
 constexpr std::string_view kMagic = "TESTTIER-RESULT\n";
 constexpr std::uint32_t kFormatVersion = 1;
-constexpr std::uintmax_t kMaxCacheBytes = 4ull << 30;
 
 std::string cache_file_name() { return fmt::format("result-v{}.bin", kFormatVersion); }
 
@@ -38,15 +36,6 @@ std::string header(std::string_view key) {
   w.number(key_hash.low64);
   w.number(key_hash.high64);
   return out;
-}
-
-void put_fixed(std::string& out, std::uint64_t value) {
-  for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>(value >> (8 * i)));
-}
-std::uint64_t get_fixed(std::string_view in) {
-  std::uint64_t value = 0;
-  for (int i = 0; i < 8; ++i) value |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(in[i])) << (8 * i);
-  return value;
 }
 
 std::uint64_t now_ns() {
@@ -83,16 +72,10 @@ bool files_unchanged(const std::vector<FileState>& files, const std::filesystem:
 std::optional<Classification> ResultCache::find(std::string_view key, const std::filesystem::path& root,
                                                 std::uint64_t max_file_bytes, unsigned threads,
                                                 ReuseCost& cost) const {
-  const FileRead read = read_file(directory_ / cache_file_name(), kMaxCacheBytes);
+  const std::optional<std::string> contents = read_checked(directory_ / cache_file_name());
   const std::string expected_header = header(key);
-  if (!read.ok || read.bytes.size() < expected_header.size() + 8 || !read.bytes.starts_with(expected_header)) {
-    return std::nullopt;
-  }
-  const std::string_view body = std::string_view(read.bytes).substr(0, read.bytes.size() - 8);
-  if (get_fixed(std::string_view(read.bytes).substr(body.size())) != XXH64(body.data(), body.size(), 0)) {
-    return std::nullopt;
-  }
-  std::string_view in = body.substr(expected_header.size());
+  if (!contents || !contents->starts_with(expected_header)) return std::nullopt;
+  std::string_view in = std::string_view(*contents).substr(expected_header.size());
   Reader r(in);
   std::vector<FileState> files;
   r.list(files, [&](FileState& file) {
@@ -119,7 +102,6 @@ std::optional<Classification> ResultCache::find(std::string_view key, const std:
 
 std::string ResultCache::save(std::string_view key, const std::vector<FileState>& files,
                               const Classification& result) const {
-  if (std::string problem = prepare_cache_directory(directory_); !problem.empty()) return problem;
   std::string out = header(key);
   Writer w(out);
   w.list(files, [&](const FileState& file) {
@@ -128,8 +110,7 @@ std::string ResultCache::save(std::string_view key, const std::vector<FileState>
     w.number(file.hash);
   });
   encode_classification(result, out);
-  put_fixed(out, XXH64(out.data(), out.size(), 0));
-  return write_file_atomically(directory_ / cache_file_name(), out);
+  return write_checked(directory_ / cache_file_name(), std::move(out));
 }
 
 }  // namespace testtier::cache
