@@ -1,5 +1,7 @@
 #include "parse/syntax_tree.hpp"
 
+#include "parse/parse_arena.hpp"
+
 #include <algorithm>
 #include <cstring>
 #include <stdexcept>
@@ -17,13 +19,38 @@ TSFieldId field_id(const char* name) {
 
 }  // namespace
 
-Parser::Parser() : parser_(ts_parser_new()) {
-  if (!ts_parser_set_language(parser_.get(), tree_sitter_python())) {
+namespace {
+
+TSParser* new_python_parser() {
+  TSParser* parser = ts_parser_new();
+  if (!ts_parser_set_language(parser, tree_sitter_python())) {
+    ts_parser_delete(parser);
     throw std::logic_error("tree-sitter-python's ABI is not supported by the tree-sitter runtime");
   }
+  return parser;
 }
 
+}  // namespace
+
+void TreeDeleter::operator()(TSTree* tree) const {
+  if (arena == nullptr) {
+    ts_tree_delete(tree);
+    return;
+  }
+  if (arena->overflowed()) {  // part of the tree was malloc'd: free that part, skip the arena's
+    const ParseArena::Active active(*arena);
+    ts_tree_delete(tree);
+  }
+  arena->reset();
+}
+
+Parser::Parser() : parser_(new_python_parser()) {}
+Parser::Parser(Parser&&) noexcept = default;
+Parser& Parser::operator=(Parser&&) noexcept = default;
+Parser::~Parser() = default;
+
 std::optional<Tree> Parser::parse(std::string_view text, std::uint64_t timeout_micros) {
+  if (parse_arenas_installed() && (!arena_ || arena_->empty())) return parse_in_arena(text, timeout_micros);
   ts_parser_set_timeout_micros(parser_.get(), timeout_micros);
   TSTree* tree = ts_parser_parse_string(parser_.get(), nullptr, text.data(),
                                         static_cast<uint32_t>(text.size()));
@@ -32,6 +59,24 @@ std::optional<Tree> Parser::parse(std::string_view text, std::uint64_t timeout_m
     return std::nullopt;
   }
   return Tree(tree);
+}
+
+/// Parse with a parser made, used and deleted inside the arena, so that nothing the arena holds
+/// is referenced after the tree is gone (tree-sitter's parser keeps pools of freed nodes).
+std::optional<Tree> Parser::parse_in_arena(std::string_view text, std::uint64_t timeout_micros) {
+  if (!arena_) arena_ = std::make_unique<ParseArena>();
+  TSTree* tree = nullptr;
+  {
+    const ParseArena::Active active(*arena_);
+    std::unique_ptr<TSParser, ParserDeleter> parser(new_python_parser());
+    ts_parser_set_timeout_micros(parser.get(), timeout_micros);
+    tree = ts_parser_parse_string(parser.get(), nullptr, text.data(), static_cast<uint32_t>(text.size()));
+  }
+  if (tree == nullptr) {
+    arena_->reset();
+    return std::nullopt;
+  }
+  return Tree(tree, TreeDeleter{arena_.get()});
 }
 
 const Fields& Fields::get() {
@@ -48,10 +93,18 @@ const Fields& Fields::get() {
 
 Source::Source(std::string_view text) : text_(text) {
   for (std::size_t offset = 0; offset < text.size(); ++offset) {
-    if ((static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) {
+    const char byte = text[offset];
+    if ((static_cast<unsigned char>(byte) & 0xC0) == 0x80) {
       continuation_bytes_.push_back(static_cast<std::uint32_t>(offset));
+    } else if (byte == '(' || (byte == 'i' && text.substr(offset, 6) == "import")) {
+      call_or_import_marks_.push_back(static_cast<std::uint32_t>(offset));
     }
   }
+}
+
+bool Source::may_hold_call_or_import(std::uint32_t start, std::uint32_t end) const {
+  const auto mark = std::lower_bound(call_or_import_marks_.begin(), call_or_import_marks_.end(), start);
+  return mark != call_or_import_marks_.end() && *mark < end;
 }
 
 std::uint32_t Source::column_of(std::uint32_t offset, std::uint32_t byte_column) const {

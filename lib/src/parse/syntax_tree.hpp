@@ -18,8 +18,13 @@ namespace testtier::parse {
 struct ParserDeleter {
   void operator()(TSParser* parser) const { ts_parser_delete(parser); }
 };
+
+class ParseArena;
+
+/// Deletes a tree tree-sitter allocated, or takes back the arena that holds it.
 struct TreeDeleter {
-  void operator()(TSTree* tree) const { ts_tree_delete(tree); }
+  ParseArena* arena = nullptr;  ///< the arena holding the tree; null: tree-sitter's own memory
+  void operator()(TSTree* tree) const;
 };
 using Tree = std::unique_ptr<TSTree, TreeDeleter>;
 
@@ -27,12 +32,20 @@ using Tree = std::unique_ptr<TSTree, TreeDeleter>;
 class Parser {
  public:
   Parser();
+  Parser(Parser&&) noexcept;
+  Parser& operator=(Parser&&) noexcept;
+  ~Parser();
 
-  /// Parse `text` (UTF-8). Return nullopt when tree-sitter gives up (timeout).
+  /// Parse `text` (UTF-8). Return nullopt when tree-sitter gives up (timeout). Once
+  /// install_parse_arenas() has run, the tree lives in this parser's arena: it must not outlive
+  /// the parser, and while it lives, further parses use tree-sitter's own allocation.
   std::optional<Tree> parse(std::string_view text, std::uint64_t timeout_micros);
 
  private:
-  std::unique_ptr<TSParser, ParserDeleter> parser_;
+  std::optional<Tree> parse_in_arena(std::string_view text, std::uint64_t timeout_micros);
+
+  std::unique_ptr<TSParser, ParserDeleter> parser_;  // parses when no arena is free
+  std::unique_ptr<ParseArena> arena_;                // created at the first arena parse
 };
 
 /// The decoded text of one file, with an index that turns byte offsets into character columns in
@@ -47,9 +60,14 @@ class Source {
   /// Return the 1-based character column of byte `offset`, which lies `byte_column` bytes into its line.
   std::uint32_t column_of(std::uint32_t offset, std::uint32_t byte_column) const;
 
+  /// Return whether bytes [start, end) hold a '(' or the word "import". A syntax tree without
+  /// either holds no call and no import statement, so a walk looking for those can skip it.
+  bool may_hold_call_or_import(std::uint32_t start, std::uint32_t end) const;
+
  private:
   std::string_view text_;
   std::vector<std::uint32_t> continuation_bytes_;  // offsets of UTF-8 continuation bytes, ascending
+  std::vector<std::uint32_t> call_or_import_marks_;  // offsets of '(' and "import", ascending
 };
 
 /// Field ids of the Python grammar, resolved once.

@@ -69,7 +69,9 @@ void collect_uses(TSNode node, const Source& source, BodyUses& uses,
       collect_import(current, source, {type_only, true}, imports);
       return false;
     }
-    if (symbol != symbols.call) return true;
+    if (symbol != symbols.call) {
+      return source.may_hold_call_or_import(ts_node_start_byte(current), ts_node_end_byte(current));
+    }
     const auto callee = dotted_name(field(current, f.function), source);
     if (!callee) return true;
     uses.calls.push_back({*callee, location_of(current, source)});

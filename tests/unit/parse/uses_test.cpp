@@ -74,3 +74,19 @@ TEST_CASE("calls inside f-string interpolations count; plain strings are not sea
   REQUIRE(calls.size() == 1);
   CHECK(calls[0].name == "self.store_event");
 }
+
+TEST_CASE("calls are found however deep they sit in expressions without other calls", "[parse][uses]") {
+  // The walk skips subtrees holding no '(' and no "import": a call must still be found below
+  // many levels of brackets, operators, lambdas and comprehensions that hold no other call.
+  const FileFacts facts = facts_of(
+      "def test_a(self):\n"
+      "    assert data['x'] == {'k': [lambda: v for v in {'a': -helper.inner()}]}[0]\n"
+      "    y = not (a and b or c[d:e])\n"
+      "    z = \"(import)\"\n"
+      "    return [*x, **{'q': w}] if p else self.last_call()\n");
+  const auto& calls = facts.functions.at(0).uses.calls;
+  REQUIRE(calls.size() == 2);
+  CHECK(calls[0].name == "helper.inner");
+  CHECK(calls[0].location == SourceLocation{2, 58});
+  CHECK(calls[1].name == "self.last_call");
+}
