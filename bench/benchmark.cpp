@@ -81,8 +81,10 @@ std::string classify_once(const BenchOptions& options, unsigned threads, CacheUs
                      s.reused ? "reused" : "analysed");
 }
 
-/// Read and parse with tree-sitter alone every file listed in `list`, on `threads` threads.
-std::string parse_floor(const BenchOptions& options, unsigned threads, const fs::path& list) {
+/// Read and parse with tree-sitter alone every file listed in `list`, on `threads` threads, each
+/// tree in `memory`: a parse arena as classify's, or tree-sitter's allocation freed node by node.
+std::string parse_floor(const BenchOptions& options, unsigned threads, const fs::path& list,
+                        testtier::parse::TreeMemory memory) {
   std::vector<std::string> paths;
   std::ifstream in(list);
   for (std::string line; std::getline(in, line);) paths.push_back(line);
@@ -91,7 +93,7 @@ std::string parse_floor(const BenchOptions& options, unsigned threads, const fs:
     testtier::parse::Parser parser;
     testtier::FileRead read;
   };
-  tbb::enumerable_thread_specific<Worker> workers;
+  tbb::enumerable_thread_specific<Worker> workers([memory] { return Worker{testtier::parse::Parser(memory), {}}; });
   std::atomic<std::uint64_t> bytes{0};
   arena.execute([&] {
     tbb::parallel_for(std::size_t{0}, paths.size(), [&](std::size_t i) {
@@ -151,14 +153,16 @@ int main(int argc, char** argv) {
 
   const int k = options.runs;
   const Measurement cold = best_of(k, [&] { return classify_once(options, n, CacheUse::none, list); });
-  const Measurement floor = best_of(k, [&] { return parse_floor(options, n, list); });
+  using testtier::parse::TreeMemory;
+  const Measurement floor = best_of(k, [&] { return parse_floor(options, n, list, TreeMemory::arena); });
+  const Measurement floor_freed = best_of(k, [&] { return parse_floor(options, n, list, TreeMemory::tree_sitter); });
   const Measurement cold_one = best_of(k, [&] { return classify_once(options, 1, CacheUse::none, {}); });
-  const Measurement floor_one = best_of(k, [&] { return parse_floor(options, 1, list); });
+  const Measurement floor_one = best_of(k, [&] { return parse_floor(options, 1, list, TreeMemory::arena); });
   measure_in_child([&] { return classify_once(options, n, CacheUse::full, {}); });  // fill the cache
   const Measurement warm = best_of(k, [&] { return classify_once(options, n, CacheUse::full, {}); });
   const Measurement warm_facts = best_of(k, [&] { return classify_once(options, n, CacheUse::facts_only, {}); });
   fs::remove_all(options.scratch);
-  if (!cold.ok || !floor.ok || !cold_one.ok || !floor_one.ok || !warm.ok || !warm_facts.ok) {
+  if (!cold.ok || !floor.ok || !floor_freed.ok || !cold_one.ok || !floor_one.ok || !warm.ok || !warm_facts.ok) {
     fmt::print(stderr, "testtier_bench: a measured run failed\n");
     return 1;
   }
@@ -173,6 +177,7 @@ int main(int argc, char** argv) {
   print_row(fmt::format("cold classify, {} threads", n), cold,
             fmt::format("(parse {}s: tree-sitter cpu {}s, extract cpu {}s; analysis {}s)", c[7], c[8], c[9], c[10]));
   print_row(fmt::format("parse-only floor, {} threads", n), floor, fmt::format("({} files, {:.1f} MB)", f[0], std::stod(f[1]) / 1e6));
+  print_row("  trees freed node by node", floor_freed, "(the floor without parse arenas)");
   print_row("cold classify, 1 thread", cold_one);
   print_row("parse-only floor, 1 thread", floor_one);
   const auto wf = fields(warm_facts.report);

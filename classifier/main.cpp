@@ -5,12 +5,10 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "testtier/parse.hpp"
 #include "testtier/version.hpp"
 
 int main(int argc, char** argv) {
   using namespace testtier::cli;
-  testtier::install_parse_arenas();  // nothing else in this process uses tree-sitter
   CLI::App app{"testtier: which external services each Python test needs, read statically", "testtier"};
   app.set_version_flag("-V,--version", fmt::format("testtier {}", testtier::version()));
   app.require_subcommand(0, 1);  // checked below, so that an unknown flag is reported first

@@ -14,29 +14,6 @@ macro(testtier_find_config name package)
   endif()
 endmacro()
 
-find_path(TREE_SITTER_INCLUDE_DIR tree_sitter/api.h)
-find_library(TREE_SITTER_LIBRARY NAMES tree-sitter)
-if(NOT TREE_SITTER_INCLUDE_DIR OR NOT TREE_SITTER_LIBRARY)
-  testtier_missing("tree-sitter runtime (tree_sitter/api.h, libtree-sitter)" "libtree-sitter-dev")
-endif()
-add_library(tree_sitter_runtime UNKNOWN IMPORTED)
-set_target_properties(tree_sitter_runtime PROPERTIES
-  IMPORTED_LOCATION "${TREE_SITTER_LIBRARY}"
-  INTERFACE_INCLUDE_DIRECTORIES "${TREE_SITTER_INCLUDE_DIR}")
-
-# The project's programs (testtier, the tests, the benchmark) link the runtime's static archive,
-# which libtree-sitter-dev ships position-independent: calls into it are direct rather than through
-# the PLT, and it parses 5-10% faster (README "Performance"). The shared library keeps the shared
-# runtime, so a host that uses tree-sitter itself still loads one copy.
-find_library(TREE_SITTER_STATIC_LIBRARY NAMES libtree-sitter.a)
-if(NOT TREE_SITTER_STATIC_LIBRARY)
-  set(TREE_SITTER_STATIC_LIBRARY "${TREE_SITTER_LIBRARY}")  # another distribution: the shared one
-endif()
-add_library(tree_sitter_runtime_for_programs UNKNOWN IMPORTED)
-set_target_properties(tree_sitter_runtime_for_programs PROPERTIES
-  IMPORTED_LOCATION "${TREE_SITTER_STATIC_LIBRARY}"
-  INTERFACE_INCLUDE_DIRECTORIES "${TREE_SITTER_INCLUDE_DIR}")
-
 find_path(BOOST_GRAPH_INCLUDE_DIR boost/graph/adjacency_list.hpp)
 if(NOT BOOST_GRAPH_INCLUDE_DIR)
   testtier_missing("Boost.Graph (boost/graph/adjacency_list.hpp)" "libboost-graph-dev")
@@ -60,8 +37,8 @@ set_target_properties(xxhash_lib PROPERTIES
   IMPORTED_LOCATION "${XXHASH_LIBRARY}"
   INTERFACE_INCLUDE_DIRECTORIES "${XXHASH_INCLUDE_DIR}")
 
-# jemalloc for the programs (never the library: a host picks its own allocator). tree-sitter
-# allocates a node at a time and frees whole trees; glibc's malloc spends ~15% of a run there.
+# jemalloc for the programs (never the library: a host picks its own allocator): the facts and
+# results are many small objects, and parse arenas take their blocks from it.
 find_library(JEMALLOC_LIBRARY NAMES jemalloc)
 if(NOT JEMALLOC_LIBRARY)
   testtier_missing("jemalloc (libjemalloc)" "libjemalloc-dev")

@@ -1,10 +1,2 @@
-// The unit tests parse as the testtier program does: in parse arenas.
-#define CATCH_CONFIG_RUNNER
+#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
-
-#include "testtier/parse.hpp"
-
-int main(int argc, char** argv) {
-  testtier::install_parse_arenas();
-  return Catch::Session().run(argc, argv);
-}

@@ -16,7 +16,7 @@ struct ParseOptions {
   /// Files larger than this are not parsed: they get a TT903 diagnostic and no facts. Python test
   /// code is rarely over 1 MB; a worst-case file (one long literal) costs tree-sitter about 270 bytes
   /// of memory and 2 us per source byte, so 8 MiB bounds one file at about 2 GB and 16 s (plus
-  /// the 256 MiB a parse arena holds at most, see install_parse_arenas()).
+  /// the 256 MiB that the memory arena a file is parsed into holds at most).
   std::uint64_t max_file_bytes = 8u << 20;
   /// Parse time allowed per file, in microseconds (0: no limit). A file over it gets TT903.
   std::uint64_t timeout_micros = 30'000'000;
@@ -40,14 +40,5 @@ struct ParseRequest {
 /// yields facts holding only a TT903 diagnostic.
 std::vector<FileFacts> parse_files(const std::vector<ParseRequest>& requests,
                                    const ParseOptions& options = {}, unsigned threads = 0);
-
-/// Let testtier's parsers allocate each file's syntax tree from a memory arena dropped whole,
-/// instead of tree-sitter freeing the tree node by node: parsing takes about 15% less time.
-/// This installs allocation functions in the tree-sitter runtime (ts_set_allocator) for the whole
-/// process; outside a testtier parse they pass every call to malloc, calloc, realloc and free, as
-/// tree-sitter's defaults do. Call it before parsing, and only when nothing else in the process
-/// sets tree-sitter's allocator. The testtier program and benchmark call it first thing. Safe to
-/// call more than once, from any thread.
-void install_parse_arenas();
 
 }  // namespace testtier

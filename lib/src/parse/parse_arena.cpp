@@ -3,13 +3,11 @@
 #include <tree_sitter/api.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
 
-#include "testtier/parse.hpp"
 
 // Under AddressSanitizer, arena memory not handed out is poisoned, so that a read of a tree after
 // its arena was reset is reported like a use after free.
@@ -46,7 +44,6 @@ void* checked(void* block, std::size_t size) {
 }
 
 thread_local ParseArena* active_arena = nullptr;
-std::atomic<bool> installed{false};
 
 void* arena_malloc(std::size_t size) {
   if (ParseArena* arena = active_arena) return arena->allocate(size);
@@ -76,8 +73,6 @@ void arena_free(void* block) {
 }
 
 }  // namespace
-
-bool parse_arenas_installed() { return installed.load(std::memory_order_acquire); }
 
 ParseArena::Active::Active(ParseArena& arena) : previous_(active_arena) { active_arena = &arena; }
 
@@ -157,16 +152,9 @@ ParseArena::~ParseArena() {
   for (const Chunk& chunk : chunks_) TESTTIER_UNPOISON(chunk.memory.get(), chunk.size);
 }
 
-}  // namespace testtier::parse
-
-namespace testtier {
-
 void install_parse_arenas() {
   static std::once_flag once;
-  std::call_once(once, [] {
-    ts_set_allocator(parse::arena_malloc, parse::arena_calloc, parse::arena_realloc, parse::arena_free);
-    parse::installed.store(true, std::memory_order_release);
-  });
+  std::call_once(once, [] { ts_set_allocator(arena_malloc, arena_calloc, arena_realloc, arena_free); });
 }
 
-}  // namespace testtier
+}  // namespace testtier::parse

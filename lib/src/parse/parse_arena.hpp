@@ -8,8 +8,11 @@
 
 namespace testtier::parse {
 
-/// Return whether install_parse_arenas() has run, so that tree-sitter allocates through testtier.
-bool parse_arenas_installed();
+/// Route tree-sitter's allocations through the functions that serve parse arenas (ts_set_allocator).
+/// Outside an `Active` scope they pass every call to malloc, calloc, realloc and free, as
+/// tree-sitter's own do; the runtime is libtesttier's private copy, so no other code is affected.
+/// Idempotent and thread-safe; Parser calls it.
+void install_parse_arenas();
 
 /// Memory handed out in order from a few large blocks and taken back all at once by reset().
 /// While an `Active` scope is open on a thread, tree-sitter's allocations on that thread come

@@ -44,13 +44,16 @@ void TreeDeleter::operator()(TSTree* tree) const {
   arena->reset();
 }
 
-Parser::Parser() : parser_(new_python_parser()) {}
+Parser::Parser(TreeMemory memory) : memory_(memory) {
+  install_parse_arenas();  // before the first parser, so that every allocation can pass through
+  parser_.reset(new_python_parser());
+}
 Parser::Parser(Parser&&) noexcept = default;
 Parser& Parser::operator=(Parser&&) noexcept = default;
 Parser::~Parser() = default;
 
 std::optional<Tree> Parser::parse(std::string_view text, std::uint64_t timeout_micros) {
-  if (parse_arenas_installed() && (!arena_ || arena_->empty())) return parse_in_arena(text, timeout_micros);
+  if (memory_ == TreeMemory::arena && (!arena_ || arena_->empty())) return parse_in_arena(text, timeout_micros);
   ts_parser_set_timeout_micros(parser_.get(), timeout_micros);
   TSTree* tree = ts_parser_parse_string(parser_.get(), nullptr, text.data(),
                                         static_cast<uint32_t>(text.size()));

@@ -28,17 +28,23 @@ struct TreeDeleter {
 };
 using Tree = std::unique_ptr<TSTree, TreeDeleter>;
 
+/// Where a parser puts its syntax trees.
+enum class TreeMemory {
+  arena,        ///< a memory arena per parser, taken back whole when the tree goes (fastest)
+  tree_sitter,  ///< tree-sitter's allocation through malloc, freed node by node
+};
+
 /// A tree-sitter parser for Python. Move-only; one per thread.
 class Parser {
  public:
-  Parser();
+  explicit Parser(TreeMemory memory = TreeMemory::arena);
   Parser(Parser&&) noexcept;
   Parser& operator=(Parser&&) noexcept;
   ~Parser();
 
-  /// Parse `text` (UTF-8). Return nullopt when tree-sitter gives up (timeout). Once
-  /// install_parse_arenas() has run, the tree lives in this parser's arena: it must not outlive
-  /// the parser, and while it lives, further parses use tree-sitter's own allocation.
+  /// Parse `text` (UTF-8). Return nullopt when tree-sitter gives up (timeout). A tree in this
+  /// parser's arena must not outlive the parser; while it lives, further parses use tree-sitter's
+  /// own allocation.
   std::optional<Tree> parse(std::string_view text, std::uint64_t timeout_micros);
 
  private:
@@ -46,6 +52,7 @@ class Parser {
 
   std::unique_ptr<TSParser, ParserDeleter> parser_;  // parses when no arena is free
   std::unique_ptr<ParseArena> arena_;                // created at the first arena parse
+  TreeMemory memory_;
 };
 
 /// The decoded text of one file, with an index that turns byte offsets into character columns in

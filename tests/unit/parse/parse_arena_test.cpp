@@ -1,5 +1,5 @@
 // Parse arenas: memory handed out in order, taken back whole; trees parsed into them are the
-// trees tree-sitter builds with its own allocation. (The unit tests' main installs the arenas.)
+// trees tree-sitter builds with its own allocation.
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -14,6 +14,7 @@
 using testtier::parse::ParseArena;
 using testtier::parse::Parser;
 using testtier::parse::Tree;
+using testtier::parse::TreeMemory;
 
 namespace {
 
@@ -88,21 +89,49 @@ TEST_CASE("past its limit an arena hands out malloc'd memory and says so", "[par
 }
 
 TEST_CASE("a tree parsed in an arena equals the one tree-sitter allocates itself", "[parse][arena]") {
-  REQUIRE(testtier::parse::parse_arenas_installed());
   Parser parser;
   auto in_arena = parser.parse(kSample, 0);
   REQUIRE(in_arena);
   CHECK(in_arena->get_deleter().arena != nullptr);
-  // While the first tree holds the arena, the next parse uses tree-sitter's own allocation.
-  auto own = parser.parse(kSample, 0);
+  Parser freed_node_by_node(TreeMemory::tree_sitter);
+  auto own = freed_node_by_node.parse(kSample, 0);
   REQUIRE(own);
   CHECK(own->get_deleter().arena == nullptr);
   CHECK(sexp(*in_arena) == sexp(*own));
-  in_arena.reset();
-  auto again = parser.parse(kSample, 0);  // the arena is free again
-  REQUIRE(again);
-  CHECK(again->get_deleter().arena != nullptr);
-  CHECK(sexp(*again) == sexp(*own));
+}
+
+TEST_CASE("while a tree holds the arena, the next parse uses tree-sitter's allocation", "[parse][arena]") {
+  Parser parser;
+  auto first = parser.parse(kSample, 0);
+  REQUIRE(first);
+  auto second = parser.parse(kSample, 0);
+  REQUIRE(second);
+  CHECK(second->get_deleter().arena == nullptr);
+  CHECK(sexp(*first) == sexp(*second));
+  first.reset();
+  auto third = parser.parse(kSample, 0);  // the arena is free again
+  REQUIRE(third);
+  CHECK(third->get_deleter().arena != nullptr);
+  CHECK(sexp(*third) == sexp(*second));
+}
+
+TEST_CASE("a file too big for the arena is parsed whole, its overflow freed with the tree", "[parse][arena]") {
+  // ~270 bytes of tree per byte of a long literal: 1.5 MB of it outgrows the arena's 256 MiB.
+  std::string big = "x = [";
+  while (big.size() < (3u << 19)) big += "1,";
+  big += "]\ndef test_after(): pass\n";
+  Parser parser;
+  auto tree = parser.parse(big, 0);
+  REQUIRE(tree);
+  REQUIRE(tree->get_deleter().arena != nullptr);
+  CHECK(tree->get_deleter().arena->overflowed());
+  const TSNode root = ts_tree_root_node(tree->get());
+  CHECK_FALSE(ts_node_has_error(root));
+  CHECK(ts_node_named_child_count(root) == 2);
+  tree.reset();
+  auto next = parser.parse(kSample, 0);
+  REQUIRE(next);
+  CHECK_FALSE(next->get_deleter().arena->overflowed());
 }
 
 TEST_CASE("a parse that times out leaves the arena free for the next", "[parse][arena]") {
