@@ -29,3 +29,10 @@ install(FILES "${PROJECT_BINARY_DIR}/testtierConfig.cmake" "${PROJECT_BINARY_DIR
 file(RELATIVE_PATH TESTTIER_PC_TO_PREFIX "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
 configure_file("${CMAKE_CURRENT_LIST_DIR}/testtier.pc.in" "${PROJECT_BINARY_DIR}/testtier.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/testtier.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
+
+# Both libraries and the program contain tree-sitter's runtime and the tree-sitter-python grammar
+# (MIT): their licences go with them.
+install(FILES "${TESTTIER_TREE_SITTER_DIR}/vendor/tree-sitter/LICENSE"
+  DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/testtier" RENAME LICENSE.tree-sitter)
+install(FILES "${TESTTIER_GRAMMAR_DIR}/LICENSE"
+  DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/testtier" RENAME LICENSE.tree-sitter-python)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the built project into a temporary prefix, build examples/consumer against it (C++,
 # C, and the static library) and run each on the sample corpus; then build a program with
-# pkg-config alone. Also check that no internal header was installed.
+# pkg-config alone. Also check that no internal header was installed, and that tree-sitter stays
+# private to the shared library.
 # Usage: consume.sh BUILD_DIR SOURCE_DIR WORK_DIR
 set -euo pipefail
 build=${1:?usage: consume.sh BUILD_DIR SOURCE_DIR WORK_DIR} source_dir=${2:?} work=${3:?}
@@ -14,6 +15,15 @@ if find "$prefix/include" -name '*.hpp' | xargs grep -l '#include <\(tree_sitter
 fi
 for internal in syntax_tree.hpp fact_store.hpp checks.hpp; do
   if find "$prefix" -name "$internal" | grep -q .; then echo "consume.sh: internal header $internal installed" >&2; exit 1; fi
+done
+
+# The tree-sitter runtime inside libtesttier.so is private: no ts_* symbol is exported, and the
+# licences of the tree-sitter code inside the libraries are installed with them.
+if nm -D --defined-only "$(find "$prefix" -name 'libtesttier.so' | head -1)" | grep -q ' ts_'; then
+  echo "consume.sh: libtesttier.so exports tree-sitter symbols" >&2; exit 1
+fi
+for licence in LICENSE.tree-sitter LICENSE.tree-sitter-python; do
+  [ -s "$prefix/share/doc/testtier/$licence" ] || { echo "consume.sh: $licence not installed" >&2; exit 1; }
 done
 
 generator=()
