@@ -4,12 +4,17 @@
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_set>
 
 #include <fmt/format.h>
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 
 #include "cache/facts_cache.hpp"
 #include "cache/result_cache.hpp"
@@ -154,17 +159,51 @@ struct GraphStage {
   }
 };
 
+/// One analysis thread's own resolver, class graph and fixture scopes (all memoize as they are
+/// asked, so threads do not share them) and the evidence context over them.
+struct AnalysisWorker {
+  GraphStage stage;
+  std::vector<Diagnostic> diagnostics;
+  EvidenceContext context;
+
+  AnalysisWorker(const std::vector<std::string>& tests, const resolve::FactStore& store,
+                 const std::unordered_set<std::string>& python_files, const classify_stage::SignalMatcher& matcher)
+      : stage(tests, store, python_files),
+        context{stage.resolver, stage.classes, stage.scopes, matcher, diagnostics} {}
+};
+
+/// Analyse every test file, on up to `threads` threads (0: one per core), each taking contiguous
+/// runs of files with its own AnalysisWorker. The result does not depend on the thread count:
+/// files keep their order, and the diagnostics are sorted and deduplicated later.
 Analysis analyse(const std::vector<std::string>& tests, const resolve::FactStore& store,
                  const std::unordered_set<std::string>& python_files, const classify_stage::TestNamePatterns& names,
-                 const Rules& rules, const classify_stage::SignalMatcher& matcher, ClassifyTimings& timings) {
+                 const Rules& rules, const classify_stage::SignalMatcher& matcher, unsigned threads,
+                 ClassifyTimings& timings) {
   Stopwatch watch;
+  std::vector<const FileFacts*> test_facts;
+  for (const std::string& path : tests) {
+    if (const FileFacts* facts = store.get(path)) test_facts.push_back(facts);
+  }
   Analysis analysis;
-  GraphStage stage(tests, store, python_files);
-  timings.graph += watch.lap();
-  EvidenceContext context{stage.resolver, stage.classes, stage.scopes, matcher, analysis.diagnostics};
-  for (const FileFacts* facts : stage.test_facts) analysis.files.push_back(analyse_file(*facts, names, rules, context));
-  const auto& unresolved = stage.classes.diagnostics();
-  analysis.diagnostics.insert(analysis.diagnostics.end(), unresolved.begin(), unresolved.end());
+  analysis.files.resize(test_facts.size());
+  tbb::enumerable_thread_specific<std::unique_ptr<AnalysisWorker>> workers;
+  tbb::task_arena arena(threads == 0 ? tbb::task_arena::automatic : static_cast<int>(threads));
+  arena.execute([&] {
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, test_facts.size(), 32), [&](const auto& range) {
+      std::unique_ptr<AnalysisWorker>& worker = workers.local();
+      if (!worker) worker = std::make_unique<AnalysisWorker>(tests, store, python_files, matcher);
+      for (std::size_t i = range.begin(); i != range.end(); ++i) {
+        analysis.files[i] = analyse_file(*test_facts[i], names, rules, worker->context);
+      }
+    });
+  });
+  for (const std::unique_ptr<AnalysisWorker>& worker : workers) {
+    analysis.diagnostics.insert(analysis.diagnostics.end(), worker->diagnostics.begin(), worker->diagnostics.end());
+  }
+  if (!workers.empty()) {  // each worker's class graph holds the same unresolved bases: report them once
+    const auto& unresolved = workers.begin()->get()->stage.classes.diagnostics();
+    analysis.diagnostics.insert(analysis.diagnostics.end(), unresolved.begin(), unresolved.end());
+  }
   timings.classify += watch.lap();
   return analysis;
 }
@@ -299,7 +338,7 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
       timings.analysis += watch.lap();
       continue;
     }
-    analysis = analyse(tests, store, python_files, layout.names, rules, matcher, timings);
+    analysis = analyse(tests, store, python_files, layout.names, rules, matcher, options.threads, timings);
     timings.analysis += watch.lap();
     if (!store.has_requests()) break;
   }

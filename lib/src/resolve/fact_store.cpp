@@ -18,12 +18,18 @@ const FileFacts* FactStore::get(std::string_view path) const {
 }
 
 void FactStore::request(std::string_view path) const {
-  if (!parsed_.contains(std::string(path))) requested_.emplace(path);
+  if (parsed_.contains(std::string(path))) return;
+  const std::lock_guard lock(requested_mutex_);
+  requested_.emplace(path);
 }
 
 std::size_t FactStore::parse_requested() {
-  std::vector<std::string> paths(requested_.begin(), requested_.end());
-  requested_.clear();
+  std::vector<std::string> paths;
+  {
+    const std::lock_guard lock(requested_mutex_);
+    paths.assign(requested_.begin(), requested_.end());
+    requested_.clear();
+  }
   std::sort(paths.begin(), paths.end());  // a deterministic order for the parse stage
   std::vector<ParseRequest> requests;
   requests.reserve(paths.size());

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,7 +19,8 @@
 namespace testtier::resolve {
 
 /// The FileFacts of every file parsed so far. Lookups of unparsed files record a request, and
-/// parse_requested() parses all requested files at once under TBB.
+/// parse_requested() parses all requested files at once under TBB. Between parses, lookups and
+/// requests may come from several threads at once.
 class FactStore {
  public:
   /// Parse files under `root` on `threads` threads, taking unchanged files' facts from `cache` (and
@@ -33,7 +35,10 @@ class FactStore {
   void request(std::string_view path) const;
 
   /// Return whether any requested file is still unparsed.
-  bool has_requests() const { return !requested_.empty(); }
+  bool has_requests() const {
+    const std::lock_guard lock(requested_mutex_);
+    return !requested_.empty();
+  }
 
   /// Parse every requested file (in parallel), then clear the requests. Return how many were parsed.
   std::size_t parse_requested();
@@ -58,6 +63,7 @@ class FactStore {
   std::size_t cached_files_ = 0;
   parse::ParseTimings timings_;
   std::unordered_map<std::string, std::unique_ptr<FileFacts>> parsed_;
+  mutable std::mutex requested_mutex_;  // analysis threads request files concurrently
   mutable std::unordered_set<std::string> requested_;
 };
 
