@@ -69,8 +69,9 @@ void collect_uses(TSNode node, const Source& source, BodyUses& uses,
       collect_import(current, source, {type_only, true}, imports);
       return false;
     }
-    if (symbol != symbols.call) {
-      return source.may_hold_call_or_import(ts_node_start_byte(current), ts_node_end_byte(current));
+    if (symbol != symbols.call) {  // descend only where a call or an import may be
+      return ts_node_child_count(current) != 0 &&
+             source.may_hold_call_or_import(ts_node_start_byte(current), ts_node_end_byte(current));
     }
     const auto callee = dotted_name(field(current, f.function), source);
     if (!callee) return true;

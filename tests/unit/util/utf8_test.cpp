@@ -29,3 +29,18 @@ TEST_CASE("count_code_points counts characters, not bytes", "[utf8]") {
   CHECK(utf8::count_code_points("\xC3\xA9t\xC3\xA9") == 3);
   CHECK(utf8::count_code_points("\xF0\x9F\x98\x80") == 1);
 }
+
+TEST_CASE("first_invalid finds a bad byte at every offset of a long ASCII text", "[utf8]") {
+  // ASCII is skipped eight bytes at a time: a bad byte must be found wherever it falls in a word,
+  // and a valid sequence straddling two words must pass.
+  for (std::size_t at = 0; at < 40; ++at) {
+    std::string text(40, 'a');
+    text[at] = '\xE9';
+    CHECK(utf8::first_invalid(text).value() == at);
+    if (at + 1 < 40) {
+      std::string valid(40, 'a');
+      valid.replace(at, 2, "\xC3\xA9");
+      CHECK_FALSE(utf8::first_invalid(valid).has_value());
+    }
+  }
+}
