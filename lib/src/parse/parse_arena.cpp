@@ -86,9 +86,9 @@ void* ParseArena::allocate(std::size_t size) {
       std::byte* start = chunk.memory.get() + used_;
       used_ += needed;
       TESTTIER_UNPOISON(start, needed);
-      last_block_ = start + kHeaderBytes;
-      size_header(last_block_) = rounded_up(size);
-      return last_block_;
+      std::byte* block = start + kHeaderBytes;
+      size_header(block) = rounded_up(size);
+      return block;
     }
     if (current_ + 1 == chunks_.size()) break;
     ++current_;
@@ -117,7 +117,9 @@ void* ParseArena::reallocate(void* block, std::size_t size) {
   const std::size_t old_size = size_header(block);
   if (size <= old_size) return block;
   const std::size_t growth = rounded_up(size) - old_size;
-  if (block == last_block_ && used_ + growth <= chunks_[current_].size) {  // the latest block grows in place
+  Chunk& chunk = chunks_[current_];
+  const bool at_fill_point = static_cast<std::byte*>(block) + old_size == chunk.memory.get() + used_;
+  if (at_fill_point && used_ + growth <= chunk.size) {  // the latest block of the chunk being filled grows in place
     TESTTIER_UNPOISON(static_cast<std::byte*>(block) + old_size, growth);
     used_ += growth;
     size_header(block) = rounded_up(size);
@@ -144,7 +146,6 @@ void ParseArena::reset() {
   for (const Chunk& chunk : chunks_) TESTTIER_POISON(chunk.memory.get(), chunk.size);
   current_ = 0;
   used_ = 0;
-  last_block_ = nullptr;
   overflowed_ = false;
 }
 

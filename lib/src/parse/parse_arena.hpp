@@ -65,7 +65,6 @@ class ParseArena {
   std::size_t current_ = 0;       // the chunk being filled
   std::size_t used_ = 0;          // bytes of it handed out
   std::size_t total_bytes_ = 0;   // bytes in all chunks
-  std::byte* last_block_ = nullptr;  // the latest block, which reallocate() can grow in place
   bool overflowed_ = false;
 };
 

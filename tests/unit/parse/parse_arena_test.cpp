@@ -66,6 +66,23 @@ TEST_CASE("reallocating an arena block keeps its bytes, in place or moved", "[pa
   CHECK(arena.reallocate(nullptr, 16) != nullptr);
 }
 
+TEST_CASE("a block grows in place only where the arena is filling", "[parse][arena]") {
+  ParseArena arena;
+  arena.allocate(16);
+  arena.allocate(std::size_t{5} << 20);  // a second chunk, kept by reset()
+  arena.reset();
+  auto* block = static_cast<char*>(arena.allocate(16));  // in the first chunk
+  std::memcpy(block, "kept", 5);
+  // Too big for either chunk and past the limit: malloc'd, and the arena moved on to its second chunk.
+  void* big = arena.allocate(ParseArena::kMaxBytes - (std::size_t{8} << 20));
+  CHECK(arena.overflowed());
+  std::free(big);
+  auto* grown = static_cast<char*>(arena.reallocate(block, 64));
+  CHECK(grown != block);  // no longer at the fill point: moved, not grown over the chunk's end
+  CHECK(std::string(grown) == "kept");
+  CHECK(arena.owns(grown));
+}
+
 TEST_CASE("blocks larger than a chunk get a chunk of their own", "[parse][arena]") {
   ParseArena arena;
   arena.allocate(16);
