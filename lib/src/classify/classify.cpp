@@ -30,8 +30,21 @@
 namespace testtier {
 namespace {
 
-constexpr std::string_view kFactsNotSaved = "facts cache not saved (the next run parses again): ";
 constexpr std::string_view kResultNotSaved = "classification not cached (the next run analyses again): ";
+
+/// Return where the caches of a run over `root` live.
+std::filesystem::path cache_directory(const std::filesystem::path& root, const ClassifyOptions& options) {
+  return options.cache_directory.empty() ? root / ".testtier_cache" : options.cache_directory;
+}
+
+/// Return the facts of the test files in `tests` parsed so far, in order (the others are requested).
+std::vector<const FileFacts*> parsed_tests(const std::vector<std::string>& tests, const resolve::FactStore& store) {
+  std::vector<const FileFacts*> facts;
+  for (const std::string& path : tests) {
+    if (const FileFacts* found = store.get(path)) facts.push_back(found);
+  }
+  return facts;
+}
 
 using classify_stage::CollectedTest;
 using classify_stage::EvidenceContext;
@@ -151,10 +164,7 @@ struct GraphStage {
 
   GraphStage(const std::vector<std::string>& tests, const resolve::FactStore& store,
              const std::unordered_set<std::string>& python_files)
-      : resolver(store), scopes(python_files, resolver, classes) {
-    for (const std::string& path : tests) {
-      if (const FileFacts* facts = store.get(path)) test_facts.push_back(facts);
-    }
+      : resolver(store), test_facts(parsed_tests(tests, store)), scopes(python_files, resolver, classes) {
     classes.build(test_facts, resolver);
   }
 };
@@ -180,10 +190,7 @@ Analysis analyse(const std::vector<std::string>& tests, const resolve::FactStore
                  const Rules& rules, const classify_stage::SignalMatcher& matcher, unsigned threads,
                  ClassifyTimings& timings) {
   Stopwatch watch;
-  std::vector<const FileFacts*> test_facts;
-  for (const std::string& path : tests) {
-    if (const FileFacts* facts = store.get(path)) test_facts.push_back(facts);
-  }
+  const std::vector<const FileFacts*> test_facts = parsed_tests(tests, store);
   Analysis analysis;
   analysis.files.resize(test_facts.size());
   tbb::enumerable_thread_specific<std::unique_ptr<AnalysisWorker>> workers;
@@ -268,10 +275,8 @@ std::optional<Classification> reuse(const cache::ResultCache& results, const std
 /// Save `run`'s classification for reuse, unless the facts cache could not be written (its note
 /// says the next run parses again, which a reused result would contradict).
 void save(const cache::ResultCache& results, const std::string& key, classify_stage::PipelineRun& run) {
+  if (run.facts_cache_unsaved) return;
   Classification& result = run.classification;
-  const bool cache_failed = std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
-                                        [](const Diagnostic& d) { return d.message.starts_with(kFactsNotSaved); });
-  if (cache_failed) return;
   std::vector<cache::FileState> files;
   files.reserve(run.store->parsed().size());
   for (const auto& [path, facts] : run.store->parsed()) files.push_back({path, facts->size, facts->content_hash});
@@ -315,7 +320,7 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
   timings.discover += watch.lap();  // the module index is part of knowing what the repository holds
   std::optional<cache::FactsCache> facts_cache;
   if (options.use_cache) {
-    facts_cache.emplace(options.cache_directory.empty() ? root / ".testtier_cache" : options.cache_directory);
+    facts_cache.emplace(cache_directory(root, options));
   }
   timings.cache = watch.lap();
   run.store = std::make_unique<resolve::FactStore>(root, *run.modules, options.parse, options.threads,
@@ -360,7 +365,8 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
     facts_cache->retain_only(found.python_files);
     if (const std::string problem = facts_cache->save(); !problem.empty()) {
       result.diagnostics.push_back({"", {}, Severity::note, std::string(codes::unreadable),
-                                    std::string(kFactsNotSaved) + problem});
+                                    "facts cache not saved (the next run parses again): " + problem});
+      run.facts_cache_unsaved = true;
     }
   }
   timings.cache += watch.lap();
@@ -382,7 +388,7 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
 Classification classify(const std::filesystem::path& root, const Rules& rules, const ClassifyOptions& options) {
   classify_stage::PipelineInputs inputs = classify_stage::read_inputs(root, rules);
   if (!options.use_cache) return std::move(classify_stage::run_pipeline(root, rules, options, std::move(inputs)).classification);
-  const cache::ResultCache results(options.cache_directory.empty() ? root / ".testtier_cache" : options.cache_directory);
+  const cache::ResultCache results(cache_directory(root, options));
   const std::string key = cache::result_key(root, rules, options, inputs.pytest, inputs.found);
   if (options.reuse_result) {
     if (std::optional<Classification> reused = reuse(results, key, root, options, inputs.discover_seconds)) {

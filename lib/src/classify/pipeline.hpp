@@ -16,6 +16,7 @@ struct PipelineRun {
   Classification classification;
   std::unique_ptr<resolve::ModuleIndex> modules;
   std::unique_ptr<resolve::FactStore> store;   ///< refers to `modules`
+  bool facts_cache_unsaved = false;            ///< the facts cache was in use and could not be written
 };
 
 /// What a run starts from before it parses anything: the pytest configuration and the files found.
