@@ -56,7 +56,7 @@ void print_timings(const ClassifyStats& stats, double output_seconds, double tot
              "testtier: timings (seconds)\n"
              "  discover           {:8.3f}\n"
              "  facts cache        {:8.3f}  load and save\n"
-             "  parse (wall)       {:8.3f}  {} wave(s)\n"
+             "  parse (wall)       {:8.3f}  {} wave(s); {} file(s) parsed on demand while resolving\n"
              "    read+hash cpu    {:8.3f}\n"
              "    tree-sitter cpu  {:8.3f}\n"
              "    extraction cpu   {:8.3f}\n"
@@ -68,7 +68,7 @@ void print_timings(const ClassifyStats& stats, double output_seconds, double tot
              "  total              {:8.3f}\n"
              "testtier: {} Python files, {} test files; {} parsed ({} from the cache, {:.2f} MB); {} never "
              "reached, not parsed\n",
-             t.discover, t.cache, t.parse, t.waves, t.read_cpu, t.tree_sitter_cpu, t.extract_cpu, t.analysis,
+             t.discover, t.cache, t.parse, t.waves, t.parsed_on_demand, t.read_cpu, t.tree_sitter_cpu, t.extract_cpu, t.analysis,
              t.resolve, t.graph, t.classify,
              output_seconds, total_seconds, stats.python_files, stats.test_files, stats.parsed_files,
              stats.cached_files, static_cast<double>(stats.parsed_bytes) / 1e6, stats.skipped_files);

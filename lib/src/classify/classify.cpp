@@ -30,6 +30,10 @@
 namespace testtier {
 namespace {
 
+/// The most files a parse wave after the first may have for reach() to parse what it needs next
+/// on demand.
+constexpr std::size_t kSmallWave = 64;
+
 constexpr std::string_view kResultNotSaved = "classification not cached (the next run analyses again): ";
 
 /// Return where the caches of a run over `root` live.
@@ -333,12 +337,19 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
   const classify_stage::SignalMatcher matcher(rules);
   Analysis analysis;
   // Parse in waves until the cheap reach() asks for nothing more; then analyse, which may still
-  // ask for more (then go round again).
+  // ask for more (then go round again). After a small wave past the first (the tests), the next is
+  // usually a few small files (deeper bases), cheaper to parse as reach() meets them than to reach
+  // every test again for.
   for (;;) {
-    store.parse_requested();
+    const std::size_t wave = store.parse_requested();
     timings.parse += watch.lap();
     ++timings.waves;
-    reach(tests, store, python_files, timings);
+    if (timings.waves > 1 && wave <= kSmallWave) {
+      const resolve::FactStore::ParseOnDemand on_demand(store);
+      reach(tests, store, python_files, timings);
+    } else {
+      reach(tests, store, python_files, timings);
+    }
     if (store.has_requests()) {
       timings.analysis += watch.lap();
       continue;
@@ -378,6 +389,7 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
   timings.read_cpu = static_cast<double>(store.timings().read_ns.load()) / 1e9;
   timings.tree_sitter_cpu = static_cast<double>(store.timings().tree_sitter_ns.load()) / 1e9;
   timings.extract_cpu = static_cast<double>(store.timings().extract_ns.load()) / 1e9;
+  timings.parsed_on_demand = store.parsed_on_demand();
   result.stats.timings = timings;
   result.stats.skipped_files = result.stats.python_files - std::min(result.stats.python_files, result.stats.parsed_files);
   return run;

@@ -13,8 +13,13 @@ FactStore::FactStore(std::filesystem::path root, const ModuleIndex& modules, Par
 const FileFacts* FactStore::get(std::string_view path) const {
   const auto found = parsed_.find(std::string(path));
   if (found != parsed_.end()) return found->second.get();
-  request(path);
-  return nullptr;
+  if (!on_demand_) {
+    request(path);
+    return nullptr;
+  }
+  parse({std::string(path)}, 1);
+  ++parsed_on_demand_;
+  return parsed_.at(std::string(path)).get();
 }
 
 void FactStore::request(std::string_view path) const {
@@ -31,13 +36,18 @@ std::size_t FactStore::parse_requested() {
     requested_.clear();
   }
   std::sort(paths.begin(), paths.end());  // a deterministic order for the parse stage
+  parse(paths, threads_);
+  return paths.size();
+}
+
+void FactStore::parse(const std::vector<std::string>& paths, unsigned threads) const {
   std::vector<ParseRequest> requests;
   requests.reserve(paths.size());
   for (const std::string& path : paths) {
     requests.push_back({root_ / path, path, modules_.module_of(path)});
   }
   std::vector<bool> from_cache;
-  std::vector<FileFacts> facts = parse::parse_files_cached(requests, options_, threads_, cache_, from_cache, &timings_);
+  std::vector<FileFacts> facts = parse::parse_files_cached(requests, options_, threads, cache_, from_cache, &timings_);
   for (std::size_t i = 0; i < facts.size(); ++i) {
     if (from_cache[i]) {
       ++cached_files_;
@@ -47,7 +57,6 @@ std::size_t FactStore::parse_requested() {
     std::string path = facts[i].path;
     parsed_.emplace(std::move(path), std::make_unique<FileFacts>(std::move(facts[i])));
   }
-  return facts.size();
 }
 
 }  // namespace testtier::resolve

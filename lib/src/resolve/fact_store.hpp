@@ -20,7 +20,8 @@ namespace testtier::resolve {
 
 /// The FileFacts of every file parsed so far. Lookups of unparsed files record a request, and
 /// parse_requested() parses all requested files at once under TBB. Between parses, lookups and
-/// requests may come from several threads at once.
+/// requests may come from several threads at once. While a ParseOnDemand is alive, lookups of
+/// unparsed files parse them at once instead (one thread only).
 class FactStore {
  public:
   /// Parse files under `root` on `threads` threads, taking unchanged files' facts from `cache` (and
@@ -29,7 +30,22 @@ class FactStore {
             cache::FactsCache* cache = nullptr);
 
   /// Return the facts of `path`, or nullptr when it is not parsed yet (the path is then requested).
+  /// While a ParseOnDemand is alive, an unparsed `path` is parsed at once and never null.
   const FileFacts* get(std::string_view path) const;
+
+  /// While alive, get() parses what it does not have, on the calling thread, instead of requesting
+  /// it: for lookups that need a few more files, where a parallel wave would cost more than it
+  /// saves. The store must not be used from other threads meanwhile.
+  class ParseOnDemand {
+   public:
+    explicit ParseOnDemand(const FactStore& store) : store_(store) { store_.on_demand_ = true; }
+    ~ParseOnDemand() { store_.on_demand_ = false; }
+    ParseOnDemand(const ParseOnDemand&) = delete;
+    ParseOnDemand& operator=(const ParseOnDemand&) = delete;
+
+   private:
+    const FactStore& store_;
+  };
 
   /// Ask for `path` to be parsed in the next wave.
   void request(std::string_view path) const;
@@ -54,15 +70,24 @@ class FactStore {
   /// Return how many parsed files came from the cache.
   std::size_t cached_files() const { return cached_files_; }
 
+  /// Return how many files get() parsed on demand.
+  std::size_t parsed_on_demand() const { return parsed_on_demand_; }
+
  private:
+  /// Parse `paths` (sorted) on `threads` threads and add their facts.
+  void parse(const std::vector<std::string>& paths, unsigned threads) const;
+
   std::filesystem::path root_;
   const ModuleIndex& modules_;
   ParseOptions options_;
   unsigned threads_;
   cache::FactsCache* cache_;
-  std::size_t cached_files_ = 0;
-  parse::ParseTimings timings_;
-  std::unordered_map<std::string, std::unique_ptr<FileFacts>> parsed_;
+  // A lookup may fill the store (logically const: a file's facts depend only on its bytes).
+  mutable std::size_t cached_files_ = 0;
+  mutable std::size_t parsed_on_demand_ = 0;
+  mutable bool on_demand_ = false;
+  mutable parse::ParseTimings timings_;
+  mutable std::unordered_map<std::string, std::unique_ptr<FileFacts>> parsed_;
   mutable std::mutex requested_mutex_;  // analysis threads request files concurrently
   mutable std::unordered_set<std::string> requested_;
 };
