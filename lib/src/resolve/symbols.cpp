@@ -43,11 +43,15 @@ void add_spelling(Symbol& symbol, std::string spelling) {
 }  // namespace
 
 Symbol Resolver::resolve(std::string_view path, std::string_view dotted) {
-  return resolve_guarded(path, dotted, 0);
+  Symbol result = resolve_guarded(path, dotted, 0);
+  query_cache_.clear();
+  return result;
 }
 
 Symbol Resolver::resolve_in_module(std::string_view module, std::string_view dotted) {
-  return in_module_guarded(module, dotted, 0);
+  Symbol result = in_module_guarded(module, dotted, 0);
+  query_cache_.clear();
+  return result;
 }
 
 std::string Resolver::import_module(std::string_view path, const Import& import) const {
@@ -60,8 +64,16 @@ std::string Resolver::import_module(std::string_view path, const Import& import)
 Symbol Resolver::resolve_guarded(std::string_view path, std::string_view dotted, int depth) {
   std::string key = std::string(path) + '\0' + std::string(dotted);
   if (const auto cached = cache_.find(key); cached != cache_.end()) return cached->second;
-  if (depth > kMaxDepth) return make(Symbol::Kind::unresolved, {}, {}, std::string(dotted));
-  cache_.emplace(key, make(Symbol::Kind::unresolved, {}, {}, std::string(dotted)));  // cycle guard
+  if (const auto cached = query_cache_.find(key); cached != query_cache_.end()) {
+    ++cut_short_;  // a cycle cut here, or an answer a cycle cut short: it depends on where the query began
+    return cached->second;
+  }
+  if (depth > kMaxDepth) {
+    ++cut_short_;
+    return make(Symbol::Kind::unresolved, {}, {}, std::string(dotted));
+  }
+  query_cache_.emplace(key, make(Symbol::Kind::unresolved, {}, {}, std::string(dotted)));  // cycle guard
+  const std::size_t cut_short_before = cut_short_;
 
   Symbol result = make(Symbol::Kind::unresolved, {}, {}, std::string(dotted));
   const FileFacts* facts = store_.get(path);
@@ -92,9 +104,12 @@ Symbol Resolver::resolve_guarded(std::string_view path, std::string_view dotted,
   }
   if (result.kind == Symbol::Kind::pending) {
     saw_pending_ = true;
-    cache_.erase(key);
-  } else {
-    cache_[key] = result;
+    query_cache_.erase(key);
+  } else if (cut_short_ == cut_short_before) {  // the same from any starting point: keep it
+    query_cache_.erase(key);
+    cache_.emplace(std::move(key), result);
+  } else {  // keep it for this query only
+    query_cache_[key] = result;
   }
   return result;
 }

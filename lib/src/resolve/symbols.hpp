@@ -38,6 +38,8 @@ struct Symbol {
 
 /// Resolves names against the files of a FactStore, memoizing answers. One Resolver per wave:
 /// answers that were pending are not cached, so they are asked again after the next wave.
+/// Answers do not depend on what was asked before: one that a cycle (or the depth limit) cut
+/// short depends on where the lookup began, so it is kept only until the query that asked ends.
 class Resolver {
  public:
   explicit Resolver(const FactStore& store) : store_(store) {}
@@ -68,7 +70,11 @@ class Resolver {
   Symbol through_import(std::string_view path, const Import& import, std::string_view rest, int depth);
 
   const FactStore& store_;
-  std::unordered_map<std::string, Symbol> cache_;
+  std::unordered_map<std::string, Symbol> cache_;  ///< answers the same from any query
+  /// The current query's other lookups: cycle guards of those being answered, and answers a cycle
+  /// cut short.
+  std::unordered_map<std::string, Symbol> query_cache_;
+  std::size_t cut_short_ = 0;  ///< lookups answered by a cycle guard or the depth limit, so far
   bool saw_pending_ = false;
 };
 
