@@ -13,13 +13,15 @@ FactStore::FactStore(std::filesystem::path root, const ModuleIndex& modules, Par
 const FileFacts* FactStore::get(std::string_view path) const {
   const auto found = parsed_.find(std::string(path));
   if (found != parsed_.end()) return found->second.get();
-  if (!on_demand_) {
+  if (!on_demand_ || on_demand_bytes_left_ == 0) {
     request(path);
     return nullptr;
   }
   parse({std::string(path)}, 1);
   ++parsed_on_demand_;
-  return parsed_.at(std::string(path)).get();
+  const FileFacts* facts = parsed_.at(std::string(path)).get();
+  on_demand_bytes_left_ -= std::min<std::uint64_t>(on_demand_bytes_left_, facts->size);
+  return facts;
 }
 
 void FactStore::request(std::string_view path) const {

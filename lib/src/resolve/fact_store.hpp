@@ -1,6 +1,7 @@
 // Parsed files of one run, parsed on demand in parallel waves: the pipeline's one loop.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -21,7 +22,7 @@ namespace testtier::resolve {
 /// The FileFacts of every file parsed so far. Lookups of unparsed files record a request, and
 /// parse_requested() parses all requested files at once under TBB. Between parses, lookups and
 /// requests may come from several threads at once. While a ParseOnDemand is alive, lookups of
-/// unparsed files parse them at once instead (one thread only).
+/// unparsed files parse them at once instead, up to a number of bytes (one thread only).
 class FactStore {
  public:
   /// Parse files under `root` on `threads` threads, taking unchanged files' facts from `cache` (and
@@ -30,15 +31,19 @@ class FactStore {
             cache::FactsCache* cache = nullptr);
 
   /// Return the facts of `path`, or nullptr when it is not parsed yet (the path is then requested).
-  /// While a ParseOnDemand is alive, an unparsed `path` is parsed at once and never null.
+  /// While a ParseOnDemand is alive and within its bytes, an unparsed `path` is parsed at once.
   const FileFacts* get(std::string_view path) const;
 
   /// While alive, get() parses what it does not have, on the calling thread, instead of requesting
-  /// it: for lookups that need a few more files, where a parallel wave would cost more than it
-  /// saves. The store must not be used from other threads meanwhile.
+  /// it, until it has parsed `bytes` this way: a few files are cheaper to parse as they are needed
+  /// than to wait for a parallel wave and look everything up again after it. The store must not
+  /// be used from other threads meanwhile.
   class ParseOnDemand {
    public:
-    explicit ParseOnDemand(const FactStore& store) : store_(store) { store_.on_demand_ = true; }
+    ParseOnDemand(const FactStore& store, std::uint64_t bytes) : store_(store) {
+      store_.on_demand_ = true;
+      store_.on_demand_bytes_left_ = bytes;
+    }
     ~ParseOnDemand() { store_.on_demand_ = false; }
     ParseOnDemand(const ParseOnDemand&) = delete;
     ParseOnDemand& operator=(const ParseOnDemand&) = delete;
@@ -86,6 +91,7 @@ class FactStore {
   mutable std::size_t cached_files_ = 0;
   mutable std::size_t parsed_on_demand_ = 0;
   mutable bool on_demand_ = false;
+  mutable std::uint64_t on_demand_bytes_left_ = 0;
   mutable parse::ParseTimings timings_;
   mutable std::unordered_map<std::string, std::unique_ptr<FileFacts>> parsed_;
   mutable std::mutex requested_mutex_;  // analysis threads request files concurrently

@@ -1,5 +1,5 @@
-// classify()'s parse waves: what the tests reach is parsed in parallel waves, and after a small
-// wave the rest is parsed on demand while resolving; either way the answer is the same.
+// classify()'s parse waves: the tests are parsed in a parallel wave; what they reach is parsed on
+// demand while resolving, up to a number of bytes, and the rest in further parallel waves.
 #include <catch2/catch.hpp>
 
 #include <fmt/format.h>
@@ -53,7 +53,7 @@ void check_all_snuba(const Classification& result, std::size_t files) {
 
 }  // namespace
 
-TEST_CASE("after a small wave, the deeper bases are parsed on demand", "[classify][waves]") {
+TEST_CASE("the bases a test reaches are parsed on demand as resolution meets them", "[classify][waves]") {
   const test::TempDir dir;
   write_deep_bases(dir);
   dir.write("src/app/cases.py", "from app.mixins import Mixin\n\nclass SnubaCase(Mixin):\n    pass\n");
@@ -62,26 +62,29 @@ TEST_CASE("after a small wave, the deeper bases are parsed on demand", "[classif
             "from app.cases import SnubaCase\n\nclass TestA(SnubaCase):\n    def test_one(self):\n        pass\n");
   const Classification result = classify_dir(dir);
   check_all_snuba(result, 1);
-  // wave 1: the test; wave 2: app/cases.py; then mixins, deep and deeper as resolution meets them
-  CHECK(result.stats.timings.waves == 2);
-  CHECK(result.stats.timings.parsed_on_demand == 3);
+  // one wave (the test), then cases, mixins, deep and deeper as resolution meets them
+  CHECK(result.stats.timings.waves == 1);
+  CHECK(result.stats.timings.parsed_on_demand == 4);
   CHECK(result.stats.parsed_files == 5);
   CHECK(result.stats.skipped_files == 2);  // app/__init__.py and app/unrelated.py
 }
 
-TEST_CASE("after a wave of more than 64 files, what they need next is another parallel wave", "[classify][waves]") {
+TEST_CASE("past 512 KiB parsed on demand, the files still needed go to a parallel wave", "[classify][waves]") {
   const test::TempDir dir;
   write_deep_bases(dir);
-  constexpr int kTests = 65;
+  constexpr int kTests = 40;
+  const std::string padding(20'000, 'x');  // 40 bases of 20 KB: 800 KB in all
   for (int i = 0; i < kTests; ++i) {
-    dir.write(fmt::format("src/app/base_{}.py", i), fmt::format("from app.deep import Deep\n\nclass Base{}(Deep):\n    pass\n", i));
+    dir.write(fmt::format("src/app/base_{}.py", i),
+              fmt::format("from app.deep import Deep\n\nPADDING = \"{}\"\n\nclass Base{}(Deep):\n    pass\n", padding, i));
     dir.write(fmt::format("tests/test_{}.py", i),
               fmt::format("from app.base_{0} import Base{0}\n\nclass TestX(Base{0}):\n    def test_one(self):\n        pass\n", i));
   }
   const Classification result = classify_dir(dir);
   check_all_snuba(result, kTests);
-  // wave 1: the tests; wave 2: the 65 bases; wave 3: app/deep.py; then app/deeper.py on demand
-  CHECK(result.stats.timings.waves == 3);
-  CHECK(result.stats.timings.parsed_on_demand == 1);
+  // wave 1: the tests; deep, deeper and about 25 bases on demand; wave 2: the other bases
+  CHECK(result.stats.timings.waves == 2);
+  CHECK(result.stats.timings.parsed_on_demand > 2 + 20);
+  CHECK(result.stats.timings.parsed_on_demand < 2 + 30);
   CHECK(result.stats.parsed_files == 2 * kTests + 2);
 }

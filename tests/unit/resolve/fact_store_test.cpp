@@ -38,7 +38,7 @@ TEST_CASE("a lookup of an unparsed file requests it for the next wave", "[resolv
 TEST_CASE("while a ParseOnDemand is alive, a lookup parses the file at once", "[resolve][store]") {
   Store s;
   {
-    const resolve::FactStore::ParseOnDemand on_demand(s.store);
+    const resolve::FactStore::ParseOnDemand on_demand(s.store, 1 << 20);
     const FileFacts* base = s.store.get("app/base.py");
     REQUIRE(base != nullptr);
     CHECK(base->path == "app/base.py");
@@ -55,10 +55,21 @@ TEST_CASE("while a ParseOnDemand is alive, a lookup parses the file at once", "[
 
 TEST_CASE("a file that cannot be read is parsed on demand into its diagnostic", "[resolve][store]") {
   Store s;
-  const resolve::FactStore::ParseOnDemand on_demand(s.store);
+  const resolve::FactStore::ParseOnDemand on_demand(s.store, 1 << 20);
   const FileFacts* missing = s.store.get("app/gone.py");
   REQUIRE(missing != nullptr);
   REQUIRE(missing->diagnostics.size() == 1);
   CHECK(missing->diagnostics[0].message.find("cannot read file") != std::string::npos);
   CHECK(s.store.get("app/gone.py") == missing);
+}
+
+TEST_CASE("a ParseOnDemand parses until its bytes are spent, then requests", "[resolve][store]") {
+  Store s;
+  const resolve::FactStore::ParseOnDemand on_demand(s.store, 1);  // one byte: the first file only
+  const FileFacts* base = s.store.get("app/base.py");
+  REQUIRE(base != nullptr);
+  CHECK(base->size > 1);
+  CHECK(s.store.get("app/cases.py") == nullptr);
+  CHECK(s.store.has_requests());
+  CHECK(s.store.parsed_on_demand() == 1);
 }

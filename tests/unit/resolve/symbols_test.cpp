@@ -17,7 +17,7 @@ struct StarCycle {
   std::vector<std::string> files{"a.py", "b.py", "c.py"};
   resolve::ModuleIndex modules{files, {"."}};
   resolve::FactStore store{dir.root(), modules, ParseOptions{}, 1};
-  resolve::FactStore::ParseOnDemand on_demand{store};
+  resolve::FactStore::ParseOnDemand on_demand{store, 1 << 20};
 
   StarCycle() {
     dir.write("a.py", "from b import *\nfrom c import *\n");
