@@ -37,22 +37,43 @@ struct BenchOptions {
   int runs = 3;          ///< each measurement is repeated; the fastest run is reported
 };
 
+/// What best_of_rounds() measured: for each work, its least disturbed run and every run's wall time.
+struct Rounds {
+  std::vector<Measurement> best;
+  std::vector<std::vector<double>> walls;  ///< walls[work][round]
+};
+
 /// Measure each of `works` `runs` times in fresh children, taking turns (one of each per round,
 /// so that a slow spell of a shared machine falls on all of them alike, and ratios between them
 /// stay fair); return, for each, the run with the least wall time (the least disturbed).
-std::vector<Measurement> best_of_rounds(int runs, const std::vector<std::function<std::string()>>& works) {
-  std::vector<Measurement> best(works.size());
+Rounds best_of_rounds(int runs, const std::vector<std::function<std::string()>>& works) {
+  Rounds rounds{std::vector<Measurement>(works.size()), std::vector<std::vector<double>>(works.size())};
   for (int round = 0; round < runs; ++round) {
     for (std::size_t w = 0; w < works.size(); ++w) {
       const Measurement next = measure_in_child(works[w]);  // a failed run stays the answer
-      if (round == 0 || !next.ok || (best[w].ok && next.wall_seconds < best[w].wall_seconds)) best[w] = next;
+      Measurement& best = rounds.best[w];
+      if (round == 0 || !next.ok || (best.ok && next.wall_seconds < best.wall_seconds)) best = next;
+      rounds.walls[w].push_back(next.wall_seconds);
     }
   }
-  return best;
+  return rounds;
 }
 
 /// Measure `work` `runs` times in fresh children; return the run with the least wall time.
-Measurement best_of(int runs, const std::function<std::string()>& work) { return best_of_rounds(runs, {work}).front(); }
+Measurement best_of(int runs, const std::function<std::string()>& work) {
+  return best_of_rounds(runs, {work}).best.front();
+}
+
+/// Return "median m (lo-hi)" of the ratios a[r] / b[r] of runs taken in the same round.
+std::string paired_ratios(const std::vector<double>& a, const std::vector<double>& b) {
+  std::vector<double> ratios;
+  for (std::size_t r = 0; r < a.size() && r < b.size(); ++r) ratios.push_back(a[r] / b[r]);
+  if (ratios.empty()) return "-";
+  std::sort(ratios.begin(), ratios.end());
+  const std::size_t mid = ratios.size() / 2;
+  const double median = ratios.size() % 2 == 1 ? ratios[mid] : (ratios[mid - 1] + ratios[mid]) / 2;
+  return fmt::format("median {:.2f} ({:.2f}-{:.2f})", median, ratios.front(), ratios.back());
+}
 
 /// How a measured classify uses the cache.
 enum class CacheUse { none, facts_only, full };
@@ -158,13 +179,14 @@ int main(int argc, char** argv) {
 
   const int k = options.runs;
   using testtier::parse::TreeMemory;
-  const std::vector<Measurement> cold_runs = best_of_rounds(k, {
+  const Rounds rounds = best_of_rounds(k, {
       [&] { return classify_once(options, n, CacheUse::none, list); },  // lists the files the floors parse
       [&] { return parse_floor(options, n, list, TreeMemory::arena); },
       [&] { return parse_floor(options, n, list, TreeMemory::tree_sitter); },
       [&] { return classify_once(options, 1, CacheUse::none, {}); },
       [&] { return parse_floor(options, 1, list, TreeMemory::arena); },
   });
+  const std::vector<Measurement>& cold_runs = rounds.best;
   const Measurement& cold = cold_runs[0];
   const Measurement& floor = cold_runs[1];
   const Measurement& floor_freed = cold_runs[2];
@@ -198,6 +220,8 @@ int main(int argc, char** argv) {
   print_row("warm, facts cache only", warm_facts,
             fmt::format("({} of {} files' facts from the cache; analysis {}s)", wf[6], wf[3], wf[10]));
   fmt::print("\ncold / floor ({} threads)      {:.2f}   (target <= 1.3)\n", n, cold.wall_seconds / floor.wall_seconds);
+  fmt::print("  round by round               {}   (each cold run against the floor run next to it)\n",
+             paired_ratios(rounds.walls[0], rounds.walls[1]));
   fmt::print("cold / floor, trees freed      {:.2f}   (against tree-sitter freeing its trees node by node)\n",
              cold.wall_seconds / floor_freed.wall_seconds);
   fmt::print("cold / floor (1 thread)        {:.2f}\n", cold_one.wall_seconds / floor_one.wall_seconds);
