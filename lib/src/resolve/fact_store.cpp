@@ -17,7 +17,7 @@ const FileFacts* FactStore::get(std::string_view path) const {
     request(path);
     return nullptr;
   }
-  parse({std::string(path)}, 1);
+  parse_paths({std::string(path)}, 1);
   ++parsed_on_demand_;
   const FileFacts* facts = parsed_.at(std::string(path)).get();
   on_demand_bytes_left_ -= std::min<std::uint64_t>(on_demand_bytes_left_, facts->size);
@@ -38,11 +38,11 @@ std::size_t FactStore::parse_requested() {
     requested_.clear();
   }
   std::sort(paths.begin(), paths.end());  // a deterministic order for the parse stage
-  parse(paths, threads_);
+  parse_paths(paths, threads_);
   return paths.size();
 }
 
-void FactStore::parse(const std::vector<std::string>& paths, unsigned threads) const {
+void FactStore::parse_paths(const std::vector<std::string>& paths, unsigned threads) const {
   std::vector<ParseRequest> requests;
   requests.reserve(paths.size());
   for (const std::string& path : paths) {

@@ -80,7 +80,7 @@ class FactStore {
 
  private:
   /// Parse `paths` (sorted) on `threads` threads and add their facts.
-  void parse(const std::vector<std::string>& paths, unsigned threads) const;
+  void parse_paths(const std::vector<std::string>& paths, unsigned threads) const;
 
   std::filesystem::path root_;
   const ModuleIndex& modules_;

@@ -38,8 +38,8 @@ struct Symbol {
 
 /// Resolves names against the files of a FactStore, memoizing answers. One Resolver per wave:
 /// answers that were pending are not cached, so they are asked again after the next wave.
-/// Answers do not depend on what was asked before: one that a cycle (or the depth limit) cut
-/// short depends on where the lookup began, so it is kept only until the query that asked ends.
+/// An answer that a cycle (or the depth limit) cut short depends on where the lookup began, so it
+/// is kept only until the query that asked ends; what a later query gets does not depend on it.
 class Resolver {
  public:
   explicit Resolver(const FactStore& store) : store_(store) {}
