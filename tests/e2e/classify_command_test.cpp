@@ -172,6 +172,9 @@ TEST_CASE("classify keeps a cache under the root and reuses it when nothing chan
   REQUIRE(cold.status == 0);
   CHECK(cold.out == read_text(kExpected / "classify.json"));
   CHECK_THAT(cold.err, Catch::Contains("(0 from the cache"));
+  // the tests and conftests in one wave; the modules they reach as resolution meets them
+  CHECK_THAT(cold.err, Catch::Contains("1 wave(s); 12 file(s) parsed on demand while resolving"));
+  CHECK_THAT(cold.err, Catch::Contains("37 parsed (0 from the cache"));
   CHECK_THAT(read_text(dir.path() / ".testtier_cache/.gitignore"), Catch::Contains("*"));
 
   const auto warm = run_testtier({"classify", "-q", "--timings"}, dir.path());
