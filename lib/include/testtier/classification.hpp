@@ -78,8 +78,8 @@ struct ClassifyTimings {
   double cache = 0;            ///< wall: loading and saving the facts cache (or loading a reused result and
                                ///< checking the files it depends on)
   std::size_t waves = 0;       ///< parse waves (test files and conftests first, then what they reach)
-  std::size_t parsed_on_demand = 0;  ///< files parsed one at a time as resolution met them, after a
-                                     ///< small wave (their time is in `resolve`)
+  std::size_t parsed_on_demand = 0;  ///< files parsed one at a time as resolution met them (up to
+                                     ///< 512 KiB after each wave), not in a wave; their time is in `resolve`
 };
 
 /// How much work a run did (for --timings, the benchmark and the "not parsed" promise).

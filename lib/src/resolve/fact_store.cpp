@@ -11,15 +11,16 @@ FactStore::FactStore(std::filesystem::path root, const ModuleIndex& modules, Par
     : root_(std::move(root)), modules_(modules), options_(options), threads_(threads), cache_(cache) {}
 
 const FileFacts* FactStore::get(std::string_view path) const {
-  const auto found = parsed_.find(std::string(path));
+  std::string key(path);
+  const auto found = parsed_.find(key);
   if (found != parsed_.end()) return found->second.get();
   if (!on_demand_ || on_demand_bytes_left_ == 0) {
     request(path);
     return nullptr;
   }
-  parse_paths({std::string(path)}, 1);
+  parse_paths({key}, 1);
   ++parsed_on_demand_;
-  const FileFacts* facts = parsed_.at(std::string(path)).get();
+  const FileFacts* facts = parsed_.at(key).get();
   on_demand_bytes_left_ -= std::min<std::uint64_t>(on_demand_bytes_left_, facts->size);
   return facts;
 }

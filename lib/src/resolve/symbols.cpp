@@ -102,8 +102,7 @@ Symbol Resolver::resolve_guarded(std::string_view path, std::string_view dotted,
       }
     }
   }
-  if (result.kind == Symbol::Kind::pending) {
-    saw_pending_ = true;
+  if (result.kind == Symbol::Kind::pending) {  // asked again after the next wave
     query_cache_.erase(key);
   } else if (cut_short_ == cut_short_before) {  // the same from any starting point: keep it
     query_cache_.erase(key);

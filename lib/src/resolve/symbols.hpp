@@ -60,9 +60,6 @@ class Resolver {
 
   const FactStore& store() const { return store_; }
 
-  /// Return whether some answer was pending (a file it needs is not parsed yet).
-  bool saw_pending() const { return saw_pending_; }
-
  private:
   Symbol resolve_guarded(std::string_view path, std::string_view dotted, int depth);
   Symbol in_module_guarded(std::string_view module, std::string_view dotted, int depth);
@@ -75,7 +72,6 @@ class Resolver {
   /// cut short.
   std::unordered_map<std::string, Symbol> query_cache_;
   std::size_t cut_short_ = 0;  ///< lookups answered by a cycle guard or the depth limit, so far
-  bool saw_pending_ = false;
 };
 
 }  // namespace testtier::resolve
