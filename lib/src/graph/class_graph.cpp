@@ -125,7 +125,8 @@ void ClassGraph::add_bases(ClassId id, resolve::Resolver& resolver, std::vector<
                             symbol.kind != resolve::Symbol::Kind::external)) {
       diagnostics_.push_back({path, base.location, Severity::warning, std::string(codes::unresolved),
                               fmt::format("base class `{}` of `{}` does not resolve to a class; rules "
-                                          "match it by its last name only",
+                                          "match it by its last name only, so its tests' services may be "
+                                          "incomplete",
                                           base.name, facts->qualname)});
       symbol.kind = resolve::Symbol::Kind::unresolved;
       symbol.qualified = base.name;
