@@ -213,7 +213,10 @@ void add_base_class_reasons(const FileFacts& file, graph::ClassId cls, EvidenceC
     for (const SignalMatch& match : context.matcher.base_class(node.spellings, by_last_name)) {
       const auto hops = context.classes.chain(cls, ancestor);
       std::vector<std::string> via;
-      for (std::size_t i = 0; i + 1 < hops.size(); ++i) via.push_back(describe_class(context.classes.node(hops[i].to)));
+      for (std::size_t i = 0; i < hops.size(); ++i) {
+        if (!hops[i].reexported_as.empty()) via.push_back(fmt::format("{} (re-export)", hops[i].reexported_as));
+        if (i + 1 < hops.size()) via.push_back(describe_class(context.classes.node(hops[i].to)));
+      }
       via.push_back(match.pattern);
       const SourceLocation at = hops.empty() ? context.classes.node(cls).facts->location : hops.front().location;
       std::vector<Reason> found;
