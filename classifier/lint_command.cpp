@@ -1,4 +1,5 @@
 // `testtier lint [PATH...]`: undeclared services, suspicious imports and input problems.
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -89,7 +90,9 @@ int run_lint(const LintCli& cli) {
     return kUsage;
   }
   if (!write_output(cli.output, render(result, cli.format))) return kUsage;
-  return result.findings.empty() || cli.exit_zero ? kOk : kFindings;
+  const bool failing = std::any_of(result.findings.begin(), result.findings.end(),
+                                  [](const Finding& finding) { return finding.severity != Severity::note; });
+  return !failing || cli.exit_zero ? kOk : kFindings;
 }
 
 }  // namespace
@@ -109,7 +112,7 @@ Command add_lint_command(CLI::App& parent) {
   app->add_flag("--no-cache", cli->no_cache, "Neither read nor write the facts cache (ROOT/.testtier_cache)");
   app->add_option("--explain", cli->explain, "Print the documentation of CODE and exit");
   app->add_option("-j,--jobs", cli->jobs, "Threads to parse on (default: one per core)");
-  app->footer("Exit status: 0 no findings, 1 findings, 2 usage or rules error.");
+  app->footer("Exit status: 0 no findings or notes only, 1 findings (warnings or errors), 2 usage or rules error.");
   return {app, [cli] { return run_lint(*cli); }};
 }
 

@@ -86,8 +86,11 @@ TEST_CASE("lint reports exactly the lines each fixture expects", "[e2e][lint]") 
     INFO("fixture " << code);
     const fs::path root = kLintCorpus / code;
     const auto result = run_testtier({"lint", "--no-cache", "--select", "ALL", "--format", "json"}, root);
-    CHECK(result.status == 1);
-    CHECK(reported_findings(json::parse(result.out)) == expected_findings(root));
+    const json document = json::parse(result.out);
+    const bool failing = std::any_of(document.at("findings").begin(), document.at("findings").end(),
+                                     [](const json& finding) { return finding.at("severity") != "note"; });
+    CHECK(result.status == (failing ? 1 : 0));  // notes alone do not fail a run
+    CHECK(reported_findings(document) == expected_findings(root));
   }
 }
 
