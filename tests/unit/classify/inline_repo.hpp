@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
 #include "../rules/temp_dir.hpp"
 #include "testtier/classify.hpp"
 #include "testtier/rules.hpp"
@@ -20,9 +22,23 @@ class InlineRepo {
   void write(const std::string& path, std::string_view text) const { dir_.write(path, text); }
   [[nodiscard]] const std::filesystem::path& root() const { return dir_.root(); }
 
-  /// Classify the repository as `testtier classify` does by default (with its cache).
+  /// Classify the repository as `testtier classify` does by default, with the cache on: cold,
+  /// then warm from the facts cache alone, then warm reusing the result; the three must agree.
   [[nodiscard]] Classification classify_it() const {
-    return classify(dir_.root(), parse_rules(rules_, "rules.toml"));
+    const Rules rules = parse_rules(rules_, "rules.toml");
+    ClassifyOptions options;
+    options.use_cache = true;
+    const Classification cold = classify(dir_.root(), rules, options);
+    options.reuse_result = false;
+    const Classification from_facts = classify(dir_.root(), rules, options);
+    options.reuse_result = true;
+    Classification warm = classify(dir_.root(), rules, options);
+    CHECK(from_facts.files == cold.files);
+    CHECK(warm.files == cold.files);
+    CHECK(from_facts.diagnostics == cold.diagnostics);
+    CHECK(warm.diagnostics == cold.diagnostics);
+    CHECK(warm.stats.reused);
+    return warm;
   }
 
  private:
