@@ -214,7 +214,7 @@ void add_base_class_reasons(const FileFacts& file, graph::ClassId cls, EvidenceC
       const auto hops = context.classes.chain(cls, ancestor);
       std::vector<std::string> via;
       for (std::size_t i = 0; i < hops.size(); ++i) {
-        if (!hops[i].reexported_as.empty()) via.push_back(fmt::format("{} (re-export)", hops[i].reexported_as));
+        if (!hops[i].reexported_as.empty()) via.push_back(fmt::format("{} (alias or re-export)", hops[i].reexported_as));
         if (i + 1 < hops.size()) via.push_back(describe_class(context.classes.node(hops[i].to)));
       }
       via.push_back(match.pattern);
