@@ -92,6 +92,31 @@ TEST_CASE("explain a test: each service with its chain, the tier and the cheaper
   CHECK(result.out == read_text(source_path("corpus/expected/sentry-like/explain-test.txt")));
 }
 
+TEST_CASE("explain shows the hops of issue 14: decorator function, wrapper, partial alias, override, re-export",
+          "[e2e][explain]") {
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+      {"tests/sentry/markers/test_db_decorators.py::test_bare_function_decorator",
+       {"-> django_db_all (src/sentry/testutils/pytest/db_marks.py:21)\n      -> django_db\n"}},
+      {"tests/sentry/markers/test_db_decorators.py::test_local_wrapper",
+       {"-> with_snuba_guard (tests/sentry/markers/test_db_decorators.py:5)\n"
+        "      -> requires_snuba (src/sentry/testutils/skips.py:9)\n      -> _requires_snuba\n"}},
+      {"tests/sentry/markers/test_db_decorators.py::test_partial_alias",
+       {"-> db_transaction (src/sentry/testutils/pytest/db_marks.py:31)\n"}},
+      {"tests/sentry/markers/test_overrides.py::test_overridden_fixture",
+       {"-> kafka_admin (tests/sentry/markers/test_overrides.py:14)\n"
+        "      -> kafka_admin (tests/sentry/markers/conftest.py:5)\n      -> _requires_kafka\n"}},
+      {"tests/sentry/markers/test_overrides.py::CompatSnubaTest::test_star_reexport",
+       {"-> sentry.testutils.compat.SnubaTestCase (alias or re-export)\n"
+        "      -> sentry.testutils.cases.SnubaTestCase\n"}},
+  };
+  for (const auto& [id, hops] : cases) {
+    INFO(id);
+    const auto result = run_testtier({"explain", id}, kCorpus);
+    REQUIRE(result.status == 0);
+    for (const std::string& hop : hops) CHECK_THAT(result.out, Catch::Contains(hop));
+  }
+}
+
 TEST_CASE("explain a file, and a target that does not exist", "[e2e][explain]") {
   const auto file = run_testtier({"explain", "tests/sentry/consumers/test_occurrence_consumer.py"}, kCorpus);
   REQUIRE(file.status == 0);
