@@ -49,7 +49,8 @@ std::string project_section(const Rules& rules, const PytestConfig& pytest) {
   const std::string from_rules = rules.origin + " [project]";
   const std::string from_pytest = pytest.origin.empty() ? "pytest's default" : pytest.origin;
   std::string out = "[project]\n";
-  out += line("import_roots = " + array(project.import_roots), from_rules);
+  const bool default_roots = project.import_roots == ProjectRules{}.import_roots;
+  out += line("import_roots = " + array(project.import_roots), default_roots ? "the default" : from_rules);
   if (project.test_files) {
     out += line("test_files = " + array(*project.test_files), from_rules + " (pytest's testpaths not used)");
   } else {
@@ -57,7 +58,7 @@ std::string project_section(const Rules& rules, const PytestConfig& pytest) {
     out += line("testpaths = " + array(pytest.testpaths), pytest.testpaths.empty() ? from_pytest + " (the whole root)"
                                                                                     : from_pytest + " testpaths");
   }
-  out += line("exclude = " + array(project.exclude), from_rules);
+  out += line("exclude = " + array(project.exclude), project.exclude.empty() ? "none" : from_rules);
   out += line("test_classes = " + array(project.test_classes.value_or(pytest.python_classes)),
               project.test_classes ? from_rules : from_pytest + " python_classes");
   out += line("test_functions = " + array(project.test_functions.value_or(pytest.python_functions)),

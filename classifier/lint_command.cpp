@@ -101,7 +101,7 @@ int run_lint(const LintCli& cli) {
   }
   if (!write_output(repository->from_start(cli.output), render(result, cli.format))) return kUsage;
   if (result.files_checked == 0) {
-    print_no_tests(*repository, "error");
+    print_no_tests(*repository, "error", !cli.paths.empty());
     return kUsage;
   }
   return result.findings.empty() || cli.exit_zero ? kOk : kFindings;

@@ -64,7 +64,10 @@ std::optional<Repository> open_repository(const std::string& root, const std::st
     fmt::print(stderr, "testtier: error: {}: no such file or directory\n", search_from);
     return std::nullopt;
   }
-  const ProjectRoot found = find_project_root(start);
+  ProjectRoot found = find_project_root(start);
+  // Nothing found from a path given: the root is found from the working directory instead (then
+  // the path must lie under it), never the path's own directory or one above it by default.
+  if (found.config.empty() && !search_from.empty()) found = find_project_root(".");
   repository.found_by = found_by(found);
   repository.root = ".";
   const fs::path here = fs::current_path(error);
@@ -108,13 +111,13 @@ std::optional<std::vector<std::string>> paths_under_root(const std::vector<std::
   return relative;
 }
 
-void print_no_tests(const Repository& repository, const char* severity) {
+void print_no_tests(const Repository& repository, const char* severity, bool among_paths) {
   std::error_code error;
   const fs::path root = fs::weakly_canonical(fs::absolute(repository.root, error), error);
   fmt::print(stderr,
-             "testtier: {}: no test file checked: none found under the root {} (found by: {}); "
+             "testtier: {}: no test file checked: none found {} the root {} (found by: {}); "
              "`testtier config` shows the root and what test discovery looks for\n",
-             severity, root.string(), repository.found_by);
+             severity, among_paths ? "among the paths given, under" : "under", root.string(), repository.found_by);
 }
 
 }  // namespace testtier::cli

@@ -32,7 +32,8 @@ struct Repository {
 /// directory, or the rules are bad: "FILE:LINE:COL: error: ...").
 ///   - `root` given (not empty): that directory, its rules found in it, as before;
 ///   - else the root is found upward from `search_from` (the first path given, else the working
-///     directory) by find_project_root(), and the program changes into it, so that output paths
+///     directory) by find_project_root() (from the working directory when nothing is found from a
+///     path given), and the program changes into it, so that output paths
 ///     and the cache are the same from any subdirectory.
 /// `rules_file`, when given, holds the rules (relative to where the program started) but does not
 /// move the root.
@@ -44,8 +45,9 @@ std::optional<Repository> open_repository(const std::string& root, const std::st
 std::optional<std::vector<std::string>> paths_under_root(const std::vector<std::string>& paths,
                                                          const Repository& repository);
 
-/// Print on stderr, as `severity` ("warning", "error"), that a run over `repository` found no test
-/// file to check, naming the root and how to see what it looked for.
-void print_no_tests(const Repository& repository, const char* severity = "warning");
+/// Print on stderr, as `severity` ("warning", "error"), that a run over `repository` (over the
+/// paths given, when `among_paths`) found no test file to check, naming the root and how to see
+/// what it looked for.
+void print_no_tests(const Repository& repository, const char* severity = "warning", bool among_paths = false);
 
 }  // namespace testtier::cli

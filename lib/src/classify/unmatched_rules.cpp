@@ -153,12 +153,13 @@ struct Candidate {
   std::string suggestion;  ///< "; did you mean ...?" or ""
 };
 
-void report_list(const std::vector<Candidate>& absent, bool any_present, Reporter& reporter) {
+void report_list(const std::vector<Candidate>& absent, std::size_t listed, Reporter& reporter) {
+  const bool any_present = absent.size() < listed;
   for (const Candidate& candidate : absent) {
     if (any_present && candidate.suggestion.empty()) continue;
+    const bool others = listed > 1 && !any_present;
     reporter.add(candidate.location,
-                 candidate.message + (any_present ? "" : "; no pattern of this list matches anything") +
-                     candidate.suggestion);
+                 candidate.message + (others ? " (nor does any other of its list)" : "") + candidate.suggestion);
   }
 }
 
@@ -174,7 +175,7 @@ void check_project_globs(const Rules& rules, const Discovery& found, const std::
                         fmt::format("`test_files` glob \"{}\" matches no Python file under the root", pattern),
                         did_you_mean_directory(pattern, dirs)});
     }
-    report_list(absent, absent.size() < project.test_files->size(), reporter);
+    report_list(absent, project.test_files->size(), reporter);
   }
   std::vector<Candidate> absent;
   for (std::size_t i = 0; i < project.exclude.size() && i < found.exclude_matched.size(); ++i) {
@@ -185,7 +186,7 @@ void check_project_globs(const Rules& rules, const Discovery& found, const std::
                                   project.exclude[i]),
                       did_you_mean_directory(project.exclude[i], dirs)});
   }
-  report_list(absent, absent.size() < project.exclude.size(), reporter);
+  report_list(absent, project.exclude.size(), reporter);
 }
 
 /// Return the candidate warning for `pattern` of `signal` when it matches nothing, else nullopt.
@@ -224,7 +225,7 @@ void check_signal(const Signal& signal, const Discovery& found, const SeenNames&
       absent.push_back(std::move(*candidate));
     }
   }
-  report_list(absent, absent.size() < signal.patterns.size(), reporter);
+  report_list(absent, signal.patterns.size(), reporter);
 }
 
 }  // namespace

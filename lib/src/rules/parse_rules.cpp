@@ -315,8 +315,9 @@ void for_each_table(const TomlReader& reader, const toml::table& root, std::stri
 /// of every part are reported together (TomlReader::throw_problems); a wrong `version` stops at once.
 Rules read_rules(const TomlReader& reader, const toml::table& root) {
   check_version(reader, root);
-  reader.check_keys(root, "",
-                    {"version", "project", "services", "signal", "suspicious", "tier", "select"});
+  reader.recover([&] {
+    reader.check_keys(root, "", {"version", "project", "services", "signal", "suspicious", "tier", "select"});
+  });
   Rules rules;
   rules.origin = reader.origin();
   reader.recover([&] {

@@ -97,14 +97,18 @@ void TomlReader::throw_problems() const {
 
 void TomlReader::check_keys(const toml::table& table, std::string_view key,
                             std::initializer_list<std::string_view> allowed) const {
+  std::vector<RulesProblem> unknown;
   for (auto&& [name, value] : table) {
     bool known = false;
     for (std::string_view a : allowed) known = known || a == name.str();
     if (known) continue;
-    report(location_of(name, value), child_key(key, name.str()),
-         fmt::format("unknown key `{}` in {}; expected one of: {}", name.str(), section(key),
-                     listed(allowed)));
+    unknown.push_back({location_of(name, value), dotted(child_key(key, name.str())),
+                       fmt::format("unknown key `{}` in {}; expected one of: {}", name.str(), section(key),
+                                   listed(allowed))});
   }
+  // Every unknown key of the table at once; reading the table stops there, as what follows
+  // (a required key missing) is most likely the same typo again.
+  if (!unknown.empty()) throw RulesError(origin_, std::move(unknown));
 }
 
 const toml::table* TomlReader::table(const toml::table& parent, std::string_view name,

@@ -72,7 +72,7 @@ class TomlReader {
   /// Throw a RulesError with every problem recorded, in file order, when there is any.
   void throw_problems() const;
 
-  /// Record a problem for each key of the table `key` that is not in `allowed`.
+  /// Throw a RulesError with a problem for each key of the table `key` that is not in `allowed`.
   void check_keys(const toml::table& table, std::string_view key,
                   std::initializer_list<std::string_view> allowed) const;
 

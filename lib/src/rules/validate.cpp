@@ -107,6 +107,9 @@ void check_services(const TomlReader& reader, const std::vector<Item>& items,
 }
 
 void check_tiers(const TomlReader& reader, const Rules& rules, const toml::table& root) {
+  // Checks of the whole rule set: only meaningful, and only reported, when every part was read
+  // (else "no tier" or "service in no tier" would often be the same mistake again).
+  if (reader.has_problems()) return;
   if (rules.tiers.empty()) {
     reader.fail(location_of(root), "tier",
                 fmt::format("no {} is defined; give at least one, the last usually with "

@@ -27,7 +27,8 @@ void check_services(const TomlReader& reader, const std::vector<Item>& items,
                     std::string_view key, bool star_allowed = false);
 
 /// Report unless `rules` has tiers, they place every service, and no tier comes after one that
-/// provides `*` (it could never be chosen); `root` is the rules table, for locations.
+/// provides `*` (it could never be chosen); `root` is the rules table, for locations. Checks
+/// nothing when a problem was reported already (the rule set was not read whole).
 void check_tiers(const TomlReader& reader, const Rules& rules, const toml::table& root);
 
 }  // namespace testtier::rules_detail
