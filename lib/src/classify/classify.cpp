@@ -373,7 +373,7 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
     parsed.push_back(facts.get());
   }
   if (options.only_files.empty()) {  // a run over some files has not seen the names the others use
-    const std::vector<Diagnostic> unmatched = classify_stage::unmatched_rules(rules, found, parsed, result.files);
+    const std::vector<Diagnostic> unmatched = classify_stage::unmatched_rules(root, rules, found, parsed, result.files);
     result.diagnostics.insert(result.diagnostics.end(), unmatched.begin(), unmatched.end());
   }
   watch.lap();

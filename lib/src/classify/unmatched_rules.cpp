@@ -128,9 +128,19 @@ SourceLocation at(const std::vector<SourceLocation>& locations, std::size_t i, S
   return i < locations.size() ? locations[i] : fallback;
 }
 
+/// Return the rules file `origin` relative to `root` when it lies below it, else as it is.
+std::string shown_origin(const std::filesystem::path& root, const std::string& origin) {
+  std::error_code error;
+  const std::filesystem::path base = std::filesystem::weakly_canonical(root, error);
+  const std::filesystem::path file = std::filesystem::weakly_canonical(origin, error);
+  const std::filesystem::path relative = file.lexically_relative(base);
+  if (error || relative.empty() || *relative.begin() == "..") return origin;
+  return relative.generic_string();
+}
+
 class Reporter {
  public:
-  explicit Reporter(const Rules& rules) : origin_(rules.origin) {}
+  Reporter(const std::filesystem::path& root, const Rules& rules) : origin_(shown_origin(root, rules.origin)) {}
 
   void add(SourceLocation location, std::string message) {
     out_.push_back({origin_, location, Severity::warning, std::string(codes::unmatched_rule), std::move(message)});
@@ -230,11 +240,11 @@ void check_signal(const Signal& signal, const Discovery& found, const SeenNames&
 
 }  // namespace
 
-std::vector<Diagnostic> unmatched_rules(const Rules& rules, const Discovery& found,
+std::vector<Diagnostic> unmatched_rules(const std::filesystem::path& root, const Rules& rules, const Discovery& found,
                                         const std::vector<const FileFacts*>& parsed,
                                         const std::vector<FileResult>& files) {
   if (rules.origin == kBuiltIn) return {};
-  Reporter reporter(rules);
+  Reporter reporter(root, rules);
   const std::set<std::string> dirs = directories_of(found.python_files);
   check_project_globs(rules, found, dirs, reporter);
   const SeenNames seen = seen_names(parsed, files);
