@@ -1,4 +1,5 @@
 // `testtier lint [PATH...]`: undeclared services, suspicious imports and input problems.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -72,7 +73,10 @@ std::vector<std::string> split_codes(const std::vector<std::string>& given) {
 
 /// Return `paths` (root-relative) with each `conftest.py` replaced by its directory: what a
 /// changed conftest can change is the tests it applies to (pre-commit passes conftests too).
+/// The root itself among them is the whole repository: no list, so that what concerns the whole
+/// (TT906 on the rules file) is reported too.
 std::vector<std::string> scopes_of(std::vector<std::string> paths) {
+  if (std::find(paths.begin(), paths.end(), std::string()) != paths.end()) return {};
   for (std::string& path : paths) {
     const std::filesystem::path file(path);
     if (file.filename() == "conftest.py") path = file.parent_path().generic_string();

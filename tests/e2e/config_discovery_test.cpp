@@ -176,6 +176,11 @@ TEST_CASE("rules that match nothing get TT906 at the rules file's line, with did
   const auto lint = run_testtier({"lint", "--no-cache", "--select", "TT906"}, dir.path());
   CHECK(lint.status == 1);
   CHECK_THAT(lint.out, Catch::Contains("testtier.toml:11:11: TT906"));
+  // The root given as a path is the whole repository too; some files only are not checked for it.
+  const auto from_outside = run_testtier({"lint", dir.path().string(), "--no-cache", "--select", "TT906"});
+  CHECK(from_outside.out == lint.out);
+  const auto some = run_testtier({"lint", "tests/api", "--no-cache", "--select", "TT906"}, dir.path());
+  CHECK(some.status == 0);
   CHECK(run_testtier({"lint", "--explain", "TT906"}).status == 0);
 }
 

@@ -372,7 +372,11 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
     result.stats.parsed_bytes += facts->size;
     parsed.push_back(facts.get());
   }
-  if (options.only_files.empty()) {  // a run over some files has not seen the names the others use
+  const bool whole_repository =
+      std::any_of(options.only_files.begin(), options.only_files.end(),
+                  [](const std::string& path) { return path.empty() || path == "."; }) ||
+      options.only_files.empty();
+  if (whole_repository) {  // a run over some files has not seen the names the others use
     const std::vector<Diagnostic> unmatched = classify_stage::unmatched_rules(root, rules, found, parsed, result.files);
     result.diagnostics.insert(result.diagnostics.end(), unmatched.begin(), unmatched.end());
   }
