@@ -36,11 +36,11 @@ int main(int argc, char** argv) {
   CHECK(strlen(testtier_version()) > 0);
   CHECK(testtier_rules_find(argv[1], &rules) == TESTTIER_OK);
   CHECK(testtier_classify(argv[1], rules, 2, NULL, 0, &result) == TESTTIER_OK);
-  CHECK(testtier_file_count(result) == 22);
-  CHECK(testtier_test_count(result) == 54);
+  CHECK(testtier_file_count(result) == 27);
+  CHECK(testtier_test_count(result) == 71);
   tier = tier_of(result, "tests/sentry/tagstore/test_backend.py::SnubaTagStorageTest::test_backend_name");
   CHECK(tier != NULL && strcmp(tier, "snuba_tier") == 0);
-  CHECK(testtier_test_id(result, 54) == NULL);
+  CHECK(testtier_test_id(result, 71) == NULL);
 
   CHECK(testtier_classification_render(result, "json", &json) == TESTTIER_OK);
   CHECK(json != NULL && strstr(json, "\"schema\": \"testtier/v1\"") != NULL);

@@ -104,10 +104,12 @@ struct FixtureInfo {
   friend bool operator==(const FixtureInfo&, const FixtureInfo&) = default;
 };
 
-/// The evidence found in one body (module, class or function): calls and settings overrides.
+/// The evidence found in one body (module, class or function): calls, settings overrides, and
+/// the imports made inside a function body (also listed in `FileFacts::imports`, `in_function`).
 struct BodyUses {
   std::vector<CallUse> calls;
   std::vector<SettingUse> settings;
+  std::vector<Import> imports;
 
   friend bool operator==(const BodyUses&, const BodyUses&) = default;
 };
@@ -124,6 +126,9 @@ struct FunctionFacts {
   bool is_fixture = false;
   FixtureInfo fixture;            ///< meaningful when `is_fixture`
   BodyUses uses;                  ///< calls and settings in the body and its decorators
+  /// Marks the body applies to something (`return pytest.mark.django_db(...)(func)`): a function
+  /// used as a decorator means them. Before pytest meaning is given: calls spelled like a mark.
+  std::vector<MarkUse> applied_marks;
 
   friend bool operator==(const FunctionFacts&, const FunctionFacts&) = default;
 };

@@ -17,11 +17,12 @@ namespace testtier {
 /// The one rules format version this library reads.
 inline constexpr int kRulesVersion = 1;
 
-/// The kinds of evidence a signal can name. The first four declare a need, the rest infer one.
-enum class EvidenceKind : std::uint8_t { base_class, marker, fixture, path, setting, call, import };
+/// The kinds of evidence a signal can name. base_class, marker, fixture, path and decorator declare
+/// a need; setting, call and import infer one. (New kinds go last: caches store the number.)
+enum class EvidenceKind : std::uint8_t { base_class, marker, fixture, path, setting, call, import, decorator };
 
 /// Return the TOML key of `kind`: "base_class", "marker", "fixture", "path", "setting", "call",
-/// "import".
+/// "import", "decorator".
 std::string_view to_string(EvidenceKind kind);
 
 /// Return whether evidence of `kind` declares a need unless a signal says `declared = false`.

@@ -52,6 +52,9 @@ void read_mark(Reader& r, MarkUse& mark) {
   mark.location = r.location();
 }
 
+void write_import(Writer& w, const Import& import);
+void read_import(Reader& r, Import& import);
+
 void write_uses(Writer& w, const BodyUses& uses) {
   w.list(uses.calls, [&](const CallUse& call) {
     w.text(call.name);
@@ -64,6 +67,7 @@ void write_uses(Writer& w, const BodyUses& uses) {
     w.number(static_cast<std::uint64_t>(setting.via));
     w.location(setting.location);
   });
+  w.list(uses.imports, [&](const Import& i) { write_import(w, i); });
 }
 void read_uses(Reader& r, BodyUses& uses) {
   r.list(uses.calls, [&](CallUse& call) {
@@ -77,6 +81,7 @@ void read_uses(Reader& r, BodyUses& uses) {
     setting.via = static_cast<SettingUse::Via>(r.number() % 4);
     setting.location = r.location();
   });
+  r.list(uses.imports, [&](Import& i) { read_import(r, i); });
 }
 
 void write_decorator(Writer& w, const Decorator& decorator) {
@@ -103,6 +108,7 @@ void write_function(Writer& w, const FunctionFacts& function) {
   w.number(function.fixture.autouse);
   w.text(function.fixture.scope);
   write_uses(w, function.uses);
+  w.list(function.applied_marks, [&](const MarkUse& m) { write_mark(w, m); });
 }
 void read_function(Reader& r, FunctionFacts& function) {
   function.name = r.text();
@@ -117,6 +123,7 @@ void read_function(Reader& r, FunctionFacts& function) {
   function.fixture.autouse = r.flag();
   function.fixture.scope = r.text();
   read_uses(r, function.uses);
+  r.list(function.applied_marks, [&](MarkUse& m) { read_mark(r, m); });
 }
 
 void write_class(Writer& w, const ClassFacts& cls) {

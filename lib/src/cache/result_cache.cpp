@@ -24,6 +24,9 @@ namespace {
 
 constexpr std::string_view kMagic = "TESTTIER-RESULT\n";
 constexpr std::uint32_t kFormatVersion = 1;
+/// Bump whenever the analysis may answer differently for the same files and rules (a new hop
+/// followed, a fixed resolution): a result cached by an older build is then not reused.
+constexpr std::uint32_t kAnalysisVersion = 2;
 
 std::string cache_file_name() { return fmt::format("result-v{}.bin", kFormatVersion); }
 
@@ -31,6 +34,7 @@ std::string header(std::string_view key) {
   std::string out(kMagic);
   Writer w(out);
   w.number(kFormatVersion);
+  w.number(kAnalysisVersion);
   w.text(version());
   const XXH128_hash_t key_hash = XXH3_128bits(key.data(), key.size());
   w.number(key_hash.low64);

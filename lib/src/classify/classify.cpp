@@ -236,7 +236,7 @@ void reach(const std::vector<std::string>& tests, const resolve::FactStore& stor
   const std::vector<const FileFacts*>& test_facts = stage.test_facts;
   const auto resolve_marks = [&](const std::vector<MarkUse>& marks, const std::string& path) {
     for (const MarkUse& mark : marks) {
-      if (!mark.alias.empty()) classify_stage::resolve_mark(mark, path, resolver);
+      if (!mark.alias.empty()) classify_stage::resolve_marks(mark, path, resolver);
     }
   };
   for (const FileFacts* facts : test_facts) {

@@ -56,12 +56,48 @@ std::vector<std::string> class_via(graph::ClassGraph& classes, graph::ClassId fr
   return via;
 }
 
+/// Add the reasons of importing `import` in the file `path`: the module, or the module of a
+/// `from` import's name (`from google.cloud import bigtable`).
+void add_import(const Import& import, const Site& where, EvidenceContext& context, std::vector<Reason>& out) {
+  if (import.type_only) return;
+  const std::string module = context.resolver.import_module(where.path, import);
+  std::vector<SignalMatch> matches = context.matcher.import(module);
+  if (matches.empty() && !import.name.empty() && import.name != "*") {
+    matches = context.matcher.import(module + "." + import.name);
+  }
+  add(matches, {where.path, import.location, where.via}, out);
+}
+
+/// Add the reasons of the calls, settings and imports in one body written in the file `where.path`.
 void add_uses(const BodyUses& uses, const Site& where, EvidenceContext& context, std::vector<Reason>& out) {
   for (const SettingUse& setting : uses.settings) {
     add(context.matcher.setting(setting), {where.path, setting.location, where.via}, out);
   }
+  const FileFacts* file = nullptr;
   for (const CallUse& call : uses.calls) {
-    add(context.matcher.call(call.name), {where.path, call.location, where.via}, out);
+    std::string qualified;
+    if (context.matcher.call_wants_qualified(call.name)) {
+      if (file == nullptr) file = context.resolver.store().get(where.path);
+      if (file != nullptr) qualified = context.resolver.qualify(*file, call.name);
+    }
+    add(context.matcher.call(call.name, qualified.empty() ? std::string_view(call.name) : qualified),
+        {where.path, call.location, where.via}, out);
+  }
+  for (const Import& import : uses.imports) add_import(import, where, context, out);
+}
+
+/// Add the reasons of `decorators` (written in the file `where.path`) that `decorator` signals name,
+/// each known by the qualified names it resolves to.
+void add_decorators(const std::vector<Decorator>& decorators, const Site& where, EvidenceContext& context,
+                    std::vector<Reason>& out) {
+  if (!context.matcher.has(EvidenceKind::decorator)) return;
+  for (const Decorator& decorator : decorators) {
+    if (decorator.name.empty()) continue;
+    const resolve::Symbol symbol = context.resolver.resolve(where.path, decorator.name);
+    std::vector<std::string> spellings = symbol.found() || symbol.kind == resolve::Symbol::Kind::external
+                                             ? symbol.spellings
+                                             : std::vector<std::string>{decorator.name};
+    add(context.matcher.decorator(spellings), {where.path, decorator.location, where.via}, out);
   }
 }
 
@@ -121,16 +157,16 @@ std::vector<graph::FixtureRequest> apply_marks(const std::vector<MarkSite>& site
                                                std::vector<Reason>& out) {
   std::vector<graph::FixtureRequest> requests;
   for (const MarkSite& site : sites) {
-    const auto mark = resolve_mark(*site.mark, site.path, context.resolver);
-    if (!mark) continue;
-    std::vector<std::string> via = site.via;
-    via.insert(via.end(), mark->via.begin(), mark->via.end());
-    if (mark->name == "usefixtures") {
-      for (const std::string& name : mark->args) requests.push_back({name, mark->path, mark->location, via});
-      continue;
+    for (const ResolvedMark& mark : resolve_marks(*site.mark, site.path, context.resolver)) {
+      std::vector<std::string> via = site.via;
+      via.insert(via.end(), mark.via.begin(), mark.via.end());
+      if (mark.name == "usefixtures") {
+        for (const std::string& name : mark.args) requests.push_back({name, mark.path, mark.location, via});
+        continue;
+      }
+      add(context.matcher.marker(mark.name, mark.by_last_name), {mark.path, mark.location, via, mark.by_last_name},
+          out);
     }
-    add(context.matcher.marker(mark->name, mark->by_last_name),
-        {mark->path, mark->location, via, mark->by_last_name}, out);
   }
   return requests;
 }
@@ -177,7 +213,10 @@ void add_base_class_reasons(const FileFacts& file, graph::ClassId cls, EvidenceC
     for (const SignalMatch& match : context.matcher.base_class(node.spellings, by_last_name)) {
       const auto hops = context.classes.chain(cls, ancestor);
       std::vector<std::string> via;
-      for (std::size_t i = 0; i + 1 < hops.size(); ++i) via.push_back(describe_class(context.classes.node(hops[i].to)));
+      for (std::size_t i = 0; i < hops.size(); ++i) {
+        if (!hops[i].reexported_as.empty()) via.push_back(fmt::format("{} (re-export)", hops[i].reexported_as));
+        if (i + 1 < hops.size()) via.push_back(describe_class(context.classes.node(hops[i].to)));
+      }
       via.push_back(match.pattern);
       const SourceLocation at = hops.empty() ? context.classes.node(cls).facts->location : hops.front().location;
       std::vector<Reason> found;
@@ -195,6 +234,7 @@ void add_class_uses(graph::ClassId cls, EvidenceContext& context, std::vector<Re
     if (node.facts == nullptr) continue;
     const std::vector<std::string> via = class_via(context.classes, cls, ancestor);
     add_uses(node.facts->uses, {node.path, {}, via}, context, out);
+    add_decorators(node.facts->decorators, {node.path, {}, via}, context, out);
     for (const FunctionFacts& method : node.facts->methods) {
       if (std::find(kSetUpMethods.begin(), kSetUpMethods.end(), method.name) == kSetUpMethods.end()) continue;
       std::vector<std::string> method_via = via;
@@ -219,6 +259,8 @@ const SharedEvidence& EvidenceContext::shared(const FileFacts& file, std::option
   if (slot) return *slot;
   slot = std::make_unique<SharedEvidence>();
   add(matcher.path(file.path), {file.path, {}, {}}, slot->reasons);
+  const std::vector<Reason>& at_import = module_level(file);
+  slot->reasons.insert(slot->reasons.end(), at_import.begin(), at_import.end());
   slot->mark_requests = apply_marks(shared_marks(file, cls, classes), *this, slot->reasons);
   slot->scope = &scopes.scope(file.path, cls);
   slot->autouse = autouse_requests(*slot->scope);
@@ -249,6 +291,19 @@ std::vector<Reason> test_reasons(const FileFacts& file, const CollectedTest& tes
   std::vector<std::string> method_via;
   if (test.cls && test.owner && *test.owner != *test.cls) method_via = class_via(context.classes, *test.cls, *test.owner);
   add_uses(test.function->uses, {test.function_path, {}, method_via}, context, reasons);
+  add_decorators(test.function->decorators, {test.function_path, {}, method_via}, context, reasons);
+  normalize(reasons);
+  return reasons;
+}
+
+const std::vector<Reason>& EvidenceContext::module_level(const FileFacts& file) {
+  auto [slot, added] = module_level_.try_emplace(file.path);
+  if (!added) return slot->second;
+  std::vector<Reason>& reasons = slot->second;
+  add_uses(file.module_uses, {file.path, {}, {}}, *this, reasons);
+  for (const Import& import : file.imports) {
+    if (!import.in_function) add_import(import, {file.path, {}, {}}, *this, reasons);
+  }
   normalize(reasons);
   return reasons;
 }
@@ -261,16 +316,8 @@ std::vector<Reason> module_reasons(const FileFacts& file, EvidenceContext& conte
   for (const graph::FixtureRequest& request : apply_marks(sites, context, reasons)) {
     add(context.matcher.fixture(request.name), {request.path, request.location, request.via}, reasons);
   }
-  add_uses(file.module_uses, {file.path, {}, {}}, context, reasons);
-  for (const Import& import : file.imports) {
-    if (import.type_only) continue;
-    const std::string module = context.resolver.import_module(file.path, import);
-    std::vector<SignalMatch> matches = context.matcher.import(module);
-    if (matches.empty() && !import.name.empty() && import.name != "*") {
-      matches = context.matcher.import(module + "." + import.name);  // `from google.cloud import bigtable`
-    }
-    add(matches, {file.path, import.location, {}}, reasons);
-  }
+  const std::vector<Reason>& at_import = context.module_level(file);
+  reasons.insert(reasons.end(), at_import.begin(), at_import.end());
   normalize(reasons);
   return reasons;
 }

@@ -40,7 +40,12 @@ struct EvidenceContext {
   /// Return the evidence shared by the tests of `cls` in `file` (module functions: no class).
   const SharedEvidence& shared(const FileFacts& file, std::optional<graph::ClassId> cls);
 
+  /// Return the reasons of what runs when `file` is imported, which every test it collects gets:
+  /// module-level calls and settings, and imports outside functions.
+  const std::vector<Reason>& module_level(const FileFacts& file);
+
  private:
+  std::unordered_map<std::string, std::vector<Reason>> module_level_;
   std::unordered_map<graph::TestPlace, std::unique_ptr<SharedEvidence>, graph::TestPlaceHash> shared_;
 };
 
@@ -50,8 +55,8 @@ struct EvidenceContext {
 /// classes and their set-up methods. Sorted and without duplicates.
 std::vector<Reason> test_reasons(const FileFacts& file, const CollectedTest& test, EvidenceContext& context);
 
-/// Return the file-level reasons of `file` that belong to no test: its path, module-level marks,
-/// calls and settings outside any function, and imports.
+/// Return the file-level reasons of `file`, which it has even when it collects no test: its path,
+/// module-level marks, calls and settings outside any function, and imports outside functions.
 std::vector<Reason> module_reasons(const FileFacts& file, EvidenceContext& context);
 
 /// Sort `reasons` (service, path, line, signal, evidence, via) and drop duplicates.

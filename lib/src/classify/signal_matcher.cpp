@@ -24,9 +24,19 @@ bool is_module_or_under(std::string_view module, std::string_view prefix) {
 SignalMatcher::SignalMatcher(const Rules& rules) : rules_(rules) {
   path_globs_.resize(rules.signals.size());
   for (std::size_t i = 0; i < rules.signals.size(); ++i) {
+    if (rules.signals[i].kind == EvidenceKind::call) {
+      for (const std::string& pattern : rules.signals[i].patterns) {
+        if (pattern.find('.') != std::string::npos) dotted_call_last_names_.emplace_back(last_segment(pattern));
+      }
+    }
     if (rules.signals[i].kind != EvidenceKind::path) continue;
     for (const std::string& pattern : rules.signals[i].patterns) path_globs_[i].emplace_back(pattern);
   }
+  std::sort(dotted_call_last_names_.begin(), dotted_call_last_names_.end());
+}
+
+bool SignalMatcher::has(EvidenceKind kind) const {
+  return std::any_of(rules_.signals.begin(), rules_.signals.end(), [&](const Signal& s) { return s.kind == kind; });
 }
 
 template <typename Predicate>
@@ -75,14 +85,29 @@ std::vector<SignalMatch> SignalMatcher::setting(const SettingUse& setting) const
   return matching(EvidenceKind::setting, [&](std::size_t, std::size_t, const std::string& pattern) {
     const std::size_t equals = pattern.find('=');
     if (equals == std::string::npos) return pattern == setting.key;
-    if (std::string_view(pattern).substr(0, equals) != setting.key || !setting.literal) return false;
-    return ::fnmatch(pattern.c_str() + equals + 1, setting.value.c_str(), 0) == 0;
+    if (std::string_view(pattern).substr(0, equals) != setting.key) return false;
+    if (std::string_view(pattern).substr(equals + 1) == "*") return true;  // any value, literal or not
+    return setting.literal && ::fnmatch(pattern.c_str() + equals + 1, setting.value.c_str(), 0) == 0;
   });
 }
 
-std::vector<SignalMatch> SignalMatcher::call(std::string_view callee) const {
+std::vector<SignalMatch> SignalMatcher::call(std::string_view callee, std::string_view qualified) const {
   return matching(EvidenceKind::call, [&](std::size_t, std::size_t, const std::string& pattern) {
-    return has_dotted_suffix(callee, pattern);
+    if (pattern.find('.') == std::string::npos) return has_dotted_suffix(callee, pattern);
+    return has_dotted_suffix(qualified, pattern);
+  });
+}
+
+bool SignalMatcher::call_wants_qualified(std::string_view callee) const {
+  return std::binary_search(dotted_call_last_names_.begin(), dotted_call_last_names_.end(), last_segment(callee));
+}
+
+std::vector<SignalMatch> SignalMatcher::decorator(const std::vector<std::string>& spellings) const {
+  return matching(EvidenceKind::decorator, [&](std::size_t, std::size_t, const std::string& pattern) {
+    const bool dotted = pattern.find('.') != std::string::npos;
+    return std::any_of(spellings.begin(), spellings.end(), [&](const std::string& spelling) {
+      return dotted ? spelling == pattern : last_segment(spelling) == pattern;
+    });
   });
 }
 

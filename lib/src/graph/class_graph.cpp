@@ -125,7 +125,8 @@ void ClassGraph::add_bases(ClassId id, resolve::Resolver& resolver, std::vector<
                             symbol.kind != resolve::Symbol::Kind::external)) {
       diagnostics_.push_back({path, base.location, Severity::warning, std::string(codes::unresolved),
                               fmt::format("base class `{}` of `{}` does not resolve to a class; rules "
-                                          "match it by its last name only",
+                                          "match it by its last name only, so its tests' services may be "
+                                          "incomplete",
                                           base.name, facts->qualname)});
       symbol.kind = resolve::Symbol::Kind::unresolved;
       symbol.qualified = base.name;
@@ -134,7 +135,9 @@ void ClassGraph::add_bases(ClassId id, resolve::Resolver& resolver, std::vector<
     bool added = false;
     const ClassId target = add(symbol, resolver, added);
     if (added && symbol.kind == resolve::Symbol::Kind::class_) work.push_back(target);
-    boost::add_edge(id, target, BaseLink{base.location}, graph_);
+    std::string reexported_as;
+    if (symbol.spellings.size() > 1 && symbol.spellings.front() != symbol.qualified) reexported_as = symbol.spellings.front();
+    boost::add_edge(id, target, BaseLink{base.location, std::move(reexported_as)}, graph_);
   }
 }
 
@@ -206,7 +209,7 @@ std::vector<ClassHop> ClassGraph::chain(ClassId from, ClassId to) const {
     for (const auto edge : boost::make_iterator_range(boost::out_edges(at, graph_))) {
       const ClassId next = boost::target(edge, graph_);
       if (!seen.insert(next).second) continue;
-      reached_by[next] = ClassHop{at, next, graph_[edge].location};
+      reached_by[next] = ClassHop{at, next, graph_[edge].location, graph_[edge].reexported_as};
       queue.push_back(next);
     }
   }

@@ -30,6 +30,9 @@ struct ClassNode {
 /// One `class Sub(Base)` link: where `Base` is written.
 struct BaseLink {
   SourceLocation location;
+  /// The qualified name the base was imported under when it is a re-export of the class defined
+  /// elsewhere (`sentry.testutils.compat.SnubaTestCase` through a star import), else "".
+  std::string reexported_as;
 };
 
 using ClassAdjacency = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, ClassNode, BaseLink>;
@@ -50,6 +53,7 @@ struct ClassHop {
   ClassId from;   ///< the subclass
   ClassId to;     ///< the base
   SourceLocation location;  ///< where `to` is written in `from`'s base list
+  std::string reexported_as;  ///< BaseLink::reexported_as of the edge
 };
 
 class ClassGraph {

@@ -85,7 +85,14 @@ std::vector<FixtureReach> fixture_closure(const std::vector<FixtureRequest>& req
                                           const FixtureScope& scope, std::vector<Diagnostic>& diagnostics) {
   std::vector<FixtureReach> reached;
   std::deque<FixtureReach> queue;
-  std::set<std::string> seen;
+  // Each definition once, and each name no definition in the repository answers once. A fixture
+  // that requests its own name (`def conn(conn)`) reaches the definition it overrides, which has
+  // the same name: definitions, not names, are what is visited.
+  std::set<const FixtureDef*> seen_defs;
+  std::set<std::string> seen_undefined;
+  const auto seen = [&](const FixtureReach& reach) {
+    return reach.def != nullptr ? !seen_defs.insert(reach.def).second : !seen_undefined.insert(reach.name).second;
+  };
   for (const FixtureRequest& request : requests) {
     queue.push_back({request.name, scope.lookup(request.name), request.path, request.location, request.via});
   }
@@ -93,14 +100,16 @@ std::vector<FixtureReach> fixture_closure(const std::vector<FixtureRequest>& req
   while (!queue.empty()) {
     FixtureReach reach = std::move(queue.front());
     queue.pop_front();
-    if (!seen.insert(reach.name).second) continue;
+    if (seen(reach)) continue;
     if (const FixtureDef* def = reach.def) {
       defs.push_back(def);
       std::vector<std::string> via = reach.via;
       via.push_back((def->function->fixture.autouse ? "autouse " : "") + def->describe());
       for (const std::string& parameter : def->function->parameters) {
-        if (!is_requestable(parameter) || seen.contains(parameter)) continue;
-        queue.push_back({parameter, scope.lookup(parameter, def), def->path, def->function->location, via});
+        if (!is_requestable(parameter)) continue;
+        const FixtureDef* target = scope.lookup(parameter, def);
+        if (target != nullptr ? seen_defs.contains(target) : seen_undefined.contains(parameter)) continue;
+        queue.push_back({parameter, target, def->path, def->function->location, via});
       }
     }
     reached.push_back(std::move(reach));

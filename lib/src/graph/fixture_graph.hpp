@@ -69,8 +69,9 @@ struct FixtureReach {
   std::vector<std::string> via;         ///< hops from the test to the requester
 };
 
-/// Return every fixture reached from `requests` in `scope`, breadth first (each name once, by
-/// its shortest chain). Each request cycle found is appended to `diagnostics` as TT905.
+/// Return every fixture reached from `requests` in `scope`, breadth first (each definition once,
+/// by its shortest chain; a fixture requesting its own name reaches the one it overrides). Each
+/// request cycle found is appended to `diagnostics` as TT905.
 std::vector<FixtureReach> fixture_closure(const std::vector<FixtureRequest>& requests,
                                           const FixtureScope& scope, std::vector<Diagnostic>& diagnostics);
 

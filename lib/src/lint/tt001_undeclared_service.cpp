@@ -1,4 +1,5 @@
 // TT001 undeclared-service: a test reaches a service only through inferred evidence.
+#include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
@@ -47,9 +48,29 @@ std::string test_name(const std::string& id) {
 
 using SiteKey = std::tuple<std::string, std::uint32_t, std::uint32_t, std::string>;
 
+/// Return the first line of `definition`, its decorators included.
+template <typename Definition>
+std::uint32_t first_line(const Definition& definition) {
+  std::uint32_t line = definition.location.line;
+  for (const Decorator& decorator : definition.decorators) line = std::min(line, decorator.location.line);
+  return line;
+}
+
+/// Return whether `line` of `facts` lies outside every module-level function and class: code
+/// that runs when the module is imported, on behalf of every test it collects.
+bool runs_at_import(const FileFacts* facts, std::uint32_t line) {
+  if (facts == nullptr) return false;
+  const auto inside = [&](const auto& definition) {
+    return line >= first_line(definition) && line <= definition.end_line;
+  };
+  return std::none_of(facts->functions.begin(), facts->functions.end(), inside) &&
+         std::none_of(facts->classes.begin(), facts->classes.end(), inside);
+}
+
 /// Add a finding per inferred reason of a service that `reasons` never declares.
-void report_undeclared(const std::vector<Reason>& reasons, const std::string& who, const LintInput& input,
-                       std::set<SiteKey>& reported, std::vector<Finding>& out) {
+void report_undeclared(const std::vector<Reason>& reasons, const std::string& test, const FileResult& file,
+                       const LintInput& input, std::set<SiteKey>& reported, std::vector<Finding>& out) {
+  const FileFacts* facts = input.store.get(file.path);
   std::set<std::string> declared;
   for (const Reason& reason : reasons) {
     if (reason.declared) declared.insert(reason.service);
@@ -62,7 +83,9 @@ void report_undeclared(const std::vector<Reason>& reasons, const std::string& wh
     finding.severity = kUndeclaredService.severity;
     finding.path = reason.path;
     finding.location = {reason.line, reason.column};
-    finding.message = fmt::format("{} needs `{}` only through {}; nothing declares it", who, reason.service,
+    const bool whole_file = test.empty() || (reason.path == file.path && runs_at_import(facts, reason.line));
+    finding.message = fmt::format("{} needs `{}` only through {}; nothing declares it",
+                                  whole_file ? "this file" : fmt::format("`{}`", test), reason.service,
                                   describe_evidence(reason));
     finding.fix = declaration_advice(reason.service, input.rules, input.store);
     out.push_back(std::move(finding));
@@ -76,9 +99,9 @@ std::vector<Finding> check_undeclared_service(const LintInput& input) {
   std::set<SiteKey> reported;
   for (const FileResult& file : input.classification.files) {
     for (const TestResult& test : file.tests) {
-      report_undeclared(test.reasons, fmt::format("`{}`", test_name(test.id)), input, reported, findings);
+      report_undeclared(test.reasons, test_name(test.id), file, input, reported, findings);
     }
-    report_undeclared(file.reasons, "this file", input, reported, findings);
+    report_undeclared(file.reasons, "", file, input, reported, findings);
   }
   return findings;
 }

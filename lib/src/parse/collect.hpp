@@ -20,9 +20,12 @@ void collect_import(TSNode statement, const Source& source, ImportContext contex
                     std::vector<Import>& imports);
 
 /// Append every call by dotted name and every settings override in `node` (all of its
-/// descendants) to `uses`, and every import inside it to `imports` as `in_function`.
+/// descendants) to `uses`, and every import inside it to `imports` as `in_function` (and to
+/// `uses.imports`). When `mark_calls` is given, also append there the calls whose callee is
+/// spelled like a pytest mark (`pytest.mark.X(...)`, `mark.X(...)`), as marks to be given meaning.
 void collect_uses(TSNode node, const Source& source, BodyUses& uses,
-                  std::vector<Import>& imports, bool type_only);
+                  std::vector<Import>& imports, bool type_only,
+                  std::vector<MarkUse>* mark_calls = nullptr);
 
 /// Append a diagnostic for each syntax error (ERROR or MISSING node) under `root`.
 void collect_syntax_errors(TSNode root, const Source& source,

@@ -166,7 +166,8 @@ void DefinitionCollector::function(TSNode node, Decorated decorators,
   function.decorators = std::move(decorators.decorators);
   for (const TSNode expression : decorators.nodes) uses(expression, function.uses, scope.type_only);
   uses(field(node, f.parameters), function.uses, scope.type_only);  // defaults may call
-  uses(field(node, f.body), function.uses, scope.type_only);
+  collect_uses(field(node, f.body), source_, function.uses, facts_.imports, scope.type_only,
+               &function.applied_marks);
   scope.functions->push_back(std::move(function));
 }
 

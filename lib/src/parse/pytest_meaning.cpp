@@ -43,6 +43,28 @@ struct PytestNames {
   }
 };
 
+/// Return the spellings under which this file reaches `functools.partial`.
+std::set<std::string> partial_names(const std::vector<Import>& imports) {
+  std::set<std::string> names = {"functools.partial"};
+  for (const Import& import : imports) {
+    if (import.level != 0 || import.module != "functools" || import.in_function) continue;
+    if (import.name == "partial") names.insert(import.bound_as);
+    if (import.name.empty() && !import.bound_as.empty()) names.insert(import.bound_as + ".partial");
+  }
+  return names;
+}
+
+/// `partial(F, ...)` means F for what it marks or names: `db = partial(pytest.mark.django_db,
+/// databases="__all__")` is the mark, `db = partial(django_db_all, transaction=True)` the function.
+void see_through_partial(Alias& alias, const std::set<std::string>& partials) {
+  const Value& value = alias.value;
+  if (value.kind != Value::Kind::call || value.items.empty() || !partials.contains(value.text)) return;
+  const Value& wrapped = value.items.front();
+  if (wrapped.kind != Value::Kind::name && wrapped.kind != Value::Kind::call) return;
+  Value inner = wrapped;
+  alias.value = std::move(inner);
+}
+
 // Decorators that are never marks nor aliases of marks: not worth resolving.
 constexpr std::array<std::string_view, 12> kPlainDecorators = {
     "staticmethod", "classmethod", "property", "abstractmethod", "abc.abstractmethod",
@@ -128,6 +150,16 @@ void apply_decorators(Definition& definition, const PytestNames& names) {
   }
 }
 
+/// Keep, of the calls spelled like marks in a function's body, those that are marks here.
+void apply_body_marks(FunctionFacts& function, const PytestNames& names) {
+  std::vector<MarkUse> marks;
+  for (const MarkUse& call : function.applied_marks) {
+    auto mark = mark_of(call.expression, names, MarkUse::Origin::decorator);
+    if (mark && !mark->name.empty()) marks.push_back(std::move(*mark));
+  }
+  function.applied_marks = std::move(marks);
+}
+
 void apply_pytestmark(const std::vector<Value>& values, const PytestNames& names,
                       std::vector<MarkUse>& into) {
   for (const Value& value : values) {
@@ -139,15 +171,23 @@ void apply_pytestmark(const std::vector<Value>& values, const PytestNames& names
 
 void apply_pytest_meaning(FileFacts& facts, const RawMarks& pytestmarks) {
   const PytestNames names(facts.imports);
-  for (FunctionFacts& function : facts.functions) apply_decorators(function, names);
+  for (FunctionFacts& function : facts.functions) {
+    apply_decorators(function, names);
+    apply_body_marks(function, names);
+  }
   for (std::size_t i = 0; i < facts.classes.size(); ++i) {
     ClassFacts& cls = facts.classes[i];
     apply_decorators(cls, names);
     if (i < pytestmarks.classes.size()) apply_pytestmark(pytestmarks.classes[i], names, cls.marks);
-    for (FunctionFacts& method : cls.methods) apply_decorators(method, names);
+    for (FunctionFacts& method : cls.methods) {
+      apply_decorators(method, names);
+      apply_body_marks(method, names);
+    }
   }
   apply_pytestmark(pytestmarks.module, names, facts.module_marks);
+  const std::set<std::string> partials = partial_names(facts.imports);
   for (Alias& alias : facts.aliases) {
+    see_through_partial(alias, partials);
     auto mark = mark_of(alias.value, names, MarkUse::Origin::pytestmark);
     if (!mark || mark->name.empty()) continue;
     alias.mark = std::move(mark->name);

@@ -1,17 +1,44 @@
 #include "resolve/symbols.hpp"
 
-#include <array>
 #include <algorithm>
+#include <array>
+#include <optional>
 
 namespace testtier::resolve {
 namespace {
 
 constexpr int kMaxDepth = 64;
 
-// Builtins that appear as bases; anything else unbound is unresolved.
-constexpr std::array<std::string_view, 10> kBuiltinBases = {
-    "object", "Exception", "BaseException", "ValueError", "RuntimeError", "TypeError",
-    "dict", "list", "str", "int"};
+// Python's builtin classes and exceptions (what `builtins` defines that a class can derive from),
+// sorted for binary search. Anything else unbound is unresolved.
+constexpr std::array<std::string_view, 95> kBuiltinClasses = {
+    "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BaseExceptionGroup",
+    "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError",
+    "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError", "ConnectionResetError",
+    "DeprecationWarning", "EOFError", "EncodingWarning", "EnvironmentError", "Exception",
+    "ExceptionGroup", "FileExistsError", "FileNotFoundError", "FloatingPointError", "FutureWarning",
+    "GeneratorExit", "IOError", "ImportError", "ImportWarning", "IndentationError", "IndexError",
+    "InterruptedError", "IsADirectoryError", "KeyError", "KeyboardInterrupt", "LookupError",
+    "MemoryError", "ModuleNotFoundError", "NameError", "NotADirectoryError", "NotImplementedError",
+    "OSError", "OverflowError", "PendingDeprecationWarning", "PermissionError", "ProcessLookupError",
+    "RecursionError", "ReferenceError", "ResourceWarning", "RuntimeError", "RuntimeWarning",
+    "StopAsyncIteration", "StopIteration", "SyntaxError", "SyntaxWarning", "SystemError",
+    "SystemExit", "TabError", "TimeoutError", "TypeError", "UnboundLocalError",
+    "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeError", "UnicodeTranslateError",
+    "UnicodeWarning", "UserWarning", "ValueError", "Warning", "ZeroDivisionError", "bool",
+    "bytearray", "bytes", "classmethod", "complex", "dict", "enumerate", "filter", "float",
+    "frozenset", "int", "list", "map", "memoryview", "object", "property", "range", "reversed",
+    "set", "slice", "staticmethod", "str", "super", "tuple", "type", "zip"};
+static_assert(std::is_sorted(kBuiltinClasses.begin(), kBuiltinClasses.end()));
+
+bool is_builtin_class(std::string_view name) {
+  return std::binary_search(kBuiltinClasses.begin(), kBuiltinClasses.end(), name);
+}
+
+/// Return whether `a` is written before `b`.
+bool before(const SourceLocation& a, const SourceLocation& b) {
+  return a.line != b.line ? a.line < b.line : a.column < b.column;
+}
 
 std::pair<std::string_view, std::string_view> split_head(std::string_view dotted) {
   const std::size_t dot = dotted.find('.');
@@ -61,6 +88,18 @@ std::string Resolver::import_module(std::string_view path, const Import& import)
   return absolute.value_or(std::string());
 }
 
+std::string Resolver::qualify(const FileFacts& file, std::string_view dotted) const {
+  const auto [head, rest] = split_head(dotted);
+  const auto bound = std::find_if(file.imports.rbegin(), file.imports.rend(),
+                                  [&](const Import& i) { return i.name != "*" && i.bound_as == head; });
+  if (bound == file.imports.rend()) return std::string(dotted);
+  const std::string module = import_module(file.path, *bound);
+  if (module.empty()) return std::string(dotted);
+  if (!bound->name.empty()) return join_dotted(join_dotted(module, bound->name), rest);
+  const bool binds_top = module == bound->bound_as || module.starts_with(bound->bound_as + ".");
+  return join_dotted(binds_top ? bound->bound_as : module, rest);
+}
+
 Symbol Resolver::resolve_guarded(std::string_view path, std::string_view dotted, int depth) {
   std::string key = std::string(path) + '\0' + std::string(dotted);
   if (const auto cached = cache_.find(key); cached != cache_.end()) return cached->second;
@@ -76,31 +115,10 @@ Symbol Resolver::resolve_guarded(std::string_view path, std::string_view dotted,
   const std::size_t cut_short_before = cut_short_;
 
   Symbol result = make(Symbol::Kind::unresolved, {}, {}, std::string(dotted));
-  const FileFacts* facts = store_.get(path);
-  const auto [head, rest] = split_head(dotted);
-  if (facts == nullptr) {
+  if (const FileFacts* facts = store_.get(path); facts == nullptr) {
     result.kind = Symbol::Kind::pending;
-  } else if (Symbol local = local_definition(*facts, head, rest); local.kind != Symbol::Kind::unresolved) {
-    result = std::move(local);
   } else {
-    const auto bound = std::find_if(facts->imports.rbegin(), facts->imports.rend(), [&](const Import& i) {
-      return !i.in_function && i.name != "*" && i.bound_as == head;
-    });
-    if (bound != facts->imports.rend()) {
-      result = through_import(path, *bound, rest, depth);
-    } else {
-      for (const Import& import : facts->imports) {
-        if (import.name != "*" || import.in_function) continue;
-        Symbol starred = in_module_guarded(import_module(path, import), dotted, depth + 1);
-        if (starred.kind == Symbol::Kind::unresolved) continue;
-        result = std::move(starred);
-        break;
-      }
-      if (result.kind == Symbol::Kind::unresolved && rest.empty() &&
-          std::find(kBuiltinBases.begin(), kBuiltinBases.end(), head) != kBuiltinBases.end()) {
-        result = make(Symbol::Kind::external, {}, {}, "builtins." + std::string(head));
-      }
-    }
+    result = last_binding(*facts, path, dotted, depth);
   }
   if (result.kind == Symbol::Kind::pending) {  // asked again after the next wave
     query_cache_.erase(key);
@@ -113,22 +131,61 @@ Symbol Resolver::resolve_guarded(std::string_view path, std::string_view dotted,
   return result;
 }
 
-Symbol Resolver::local_definition(const FileFacts& facts, std::string_view head,
-                                  std::string_view rest) const {
+Symbol Resolver::last_binding(const FileFacts& facts, std::string_view path, std::string_view dotted, int depth) {
+  const auto [head, rest] = split_head(dotted);
+  // Every statement that may bind `head`, latest first: Python's answer is the last one that ran.
+  // A local definition or an explicit import always binds; a star import binds only the names its
+  // module defines, and one whose module lies outside the repository (or cannot be read) cannot
+  // say, so it hides no name that another binding gives; it is the answer only when nothing else is.
+  struct Binding {
+    SourceLocation at;
+    const Import* import = nullptr;  // null: the local definition
+  };
+  std::vector<Binding> bindings;
+  SourceLocation local_at;
+  Symbol local = local_definition(facts, head, rest, local_at);
+  if (local.kind != Symbol::Kind::unresolved) bindings.push_back({local_at, nullptr});
+  for (const Import& import : facts.imports) {
+    if (import.in_function) continue;
+    if (import.name == "*" || import.bound_as == head) bindings.push_back({import.location, &import});
+  }
+  std::stable_sort(bindings.begin(), bindings.end(),
+                   [](const Binding& a, const Binding& b) { return before(b.at, a.at); });
+  std::optional<Symbol> outside;  // the latest star import from outside the repository
+  for (const Binding& binding : bindings) {
+    if (binding.import == nullptr) return local;
+    if (binding.import->name != "*") return through_import(path, *binding.import, rest, depth);
+    Symbol starred = in_module_guarded(import_module(path, *binding.import), dotted, depth + 1);
+    if (starred.kind == Symbol::Kind::external) {
+      if (!outside) outside = std::move(starred);
+    } else if (starred.kind != Symbol::Kind::unresolved) {
+      return starred;
+    }
+  }
+  if (outside) return *outside;
+  if (rest.empty() && is_builtin_class(head)) return make(Symbol::Kind::external, {}, {}, "builtins." + std::string(head));
+  return make(Symbol::Kind::unresolved, {}, {}, std::string(dotted));
+}
+
+Symbol Resolver::local_definition(const FileFacts& facts, std::string_view head, std::string_view rest,
+                                  SourceLocation& at) const {
   const std::string qualname = rest.empty() ? std::string(head) : std::string(head) + "." + std::string(rest);
   for (const ClassFacts& cls : facts.classes) {
     if (cls.qualname == qualname) {
+      at = cls.location;
       return make(Symbol::Kind::class_, facts.path, cls.qualname, module_or_path(facts) + "." + cls.qualname);
     }
   }
   if (!rest.empty()) return make(Symbol::Kind::unresolved, {}, {}, qualname);
   for (const FunctionFacts& function : facts.functions) {
     if (function.name == head) {
+      at = function.location;
       return make(Symbol::Kind::function, facts.path, function.name, module_or_path(facts) + "." + function.name);
     }
   }
   for (const Alias& alias : facts.aliases) {
     if (alias.name == head) {
+      at = alias.location;
       return make(Symbol::Kind::alias, facts.path, alias.name, module_or_path(facts) + "." + alias.name);
     }
   }
@@ -200,6 +257,17 @@ const Alias* Resolver::alias_of(const Symbol& symbol) const {
     if (alias.name == symbol.name) return &alias;
   }
   return nullptr;
+}
+
+std::vector<const Alias*> Resolver::aliases_of(const Symbol& symbol) const {
+  std::vector<const Alias*> aliases;
+  if (symbol.kind != Symbol::Kind::alias) return aliases;
+  const auto found = store_.parsed().find(symbol.path);
+  if (found == store_.parsed().end()) return aliases;
+  for (const Alias& alias : found->second->aliases) {
+    if (alias.name == symbol.name) aliases.push_back(&alias);
+  }
+  return aliases;
 }
 
 }  // namespace testtier::resolve

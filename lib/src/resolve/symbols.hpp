@@ -53,17 +53,27 @@ class Resolver {
   /// Return the absolute module that `import` (found in the file `path`) imports from.
   std::string import_module(std::string_view path, const Import& import) const;
 
+  /// Return `dotted` as written in `file` with its first name replaced by what the file's imports
+  /// bind it to (`ch.Client` → "clickhouse_driver.Client" after `import clickhouse_driver as ch`),
+  /// or `dotted` itself when no import binds it. Reads `file`'s imports only, no other file.
+  std::string qualify(const FileFacts& file, std::string_view dotted) const;
+
   /// Return the facts of a found class, function or alias symbol (nullptr otherwise).
   const ClassFacts* class_of(const Symbol& symbol) const;
   const FunctionFacts* function_of(const Symbol& symbol) const;
   const Alias* alias_of(const Symbol& symbol) const;
+  /// Return every module-level alias of an alias symbol's name in its file, in source order: the
+  /// branches of `try`/`except` and `if`/`else` that each bind it.
+  std::vector<const Alias*> aliases_of(const Symbol& symbol) const;
 
   const FactStore& store() const { return store_; }
 
  private:
   Symbol resolve_guarded(std::string_view path, std::string_view dotted, int depth);
   Symbol in_module_guarded(std::string_view module, std::string_view dotted, int depth);
-  Symbol local_definition(const FileFacts& facts, std::string_view head, std::string_view rest) const;
+  Symbol last_binding(const FileFacts& facts, std::string_view path, std::string_view dotted, int depth);
+  Symbol local_definition(const FileFacts& facts, std::string_view head, std::string_view rest,
+                          SourceLocation& at) const;
   Symbol through_import(std::string_view path, const Import& import, std::string_view rest, int depth);
 
   const FactStore& store_;

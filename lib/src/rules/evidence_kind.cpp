@@ -11,6 +11,7 @@ std::string_view to_string(EvidenceKind kind) {
     case EvidenceKind::setting: return "setting";
     case EvidenceKind::call: return "call";
     case EvidenceKind::import: return "import";
+    case EvidenceKind::decorator: return "decorator";
   }
   return "?";
 }
@@ -20,7 +21,8 @@ bool declares_by_default(EvidenceKind kind) {
     case EvidenceKind::base_class:
     case EvidenceKind::marker:
     case EvidenceKind::fixture:
-    case EvidenceKind::path: return true;
+    case EvidenceKind::path:
+    case EvidenceKind::decorator: return true;
     case EvidenceKind::setting:
     case EvidenceKind::call:
     case EvidenceKind::import: return false;

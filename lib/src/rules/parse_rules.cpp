@@ -26,7 +26,7 @@ using rules_detail::TomlReader;
 constexpr std::array kKinds = {EvidenceKind::base_class, EvidenceKind::marker,
                                EvidenceKind::fixture,    EvidenceKind::path,
                                EvidenceKind::setting,    EvidenceKind::call,
-                               EvidenceKind::import};
+                               EvidenceKind::import,     EvidenceKind::decorator};
 
 /// Larger rules files are refused rather than read.
 constexpr std::uintmax_t kMaxRulesBytes = 8u << 20;
@@ -188,7 +188,7 @@ EvidenceKind signal_kind(const TomlReader& reader, const toml::table& table,
   if (present.empty()) {
     reader.fail(location_of(table), key,
                 fmt::format("{} has no evidence kind; give exactly one of: base_class, marker, "
-                            "fixture, path, setting, call, import",
+                            "fixture, path, setting, call, import, decorator",
                             reader.section(key)));
   }
   std::sort(present.begin(), present.end());
@@ -212,7 +212,7 @@ Signal read_signal(const TomlReader& reader, const toml::table& table, std::size
   const std::string key = fmt::format("signal[{}]", index);
   reader.check_keys(table, key,
                     {"base_class", "marker", "fixture", "path", "setting", "call", "import",
-                     "needs", "declared"});
+                     "decorator", "needs", "declared"});
   Signal signal;
   signal.kind = signal_kind(reader, table, key);
   signal.location = location_of(table);

@@ -88,7 +88,8 @@ TEST_CASE("a base class through relative imports, a star import and an __init__ 
   REQUIRE(test != nullptr);
   CHECK(test->services == std::vector<std::string>{"snuba"});
   REQUIRE_FALSE(test->reasons.empty());
-  CHECK(test->reasons[0].via == std::vector<std::string>{"Middle (src/app/testutils/bases.py:3)", "app.cases.SnubaTestCase"});
+  CHECK(test->reasons[0].via == std::vector<std::string>{"app.testutils.Middle (re-export)", "Middle (src/app/testutils/bases.py:3)",
+                                                     "app.cases.SnubaTestCase"});
   CHECK_FALSE(test->reasons[0].by_last_name);
 }
 

@@ -263,7 +263,7 @@ TEST_CASE("an unknown key in a service, signal, suspicious or tier is an error",
   check_error(kValid + "[[signal]]\nmarker = [\"m\"]\nneed = [\"postgres\"]\n", 9,
               "signal[0].need",
               "unknown key `need` in [[signal]]; expected one of: base_class, marker, fixture, "
-              "path, setting, call, import, needs, declared");
+              "path, setting, call, import, decorator, needs, declared");
   check_error(kValid + "[[suspicious]]\nimport = [\"x\"]\n", 8, "suspicious[0].import",
               "unknown key `import` in [[suspicious]]; expected one of: imports, service");
   check_error(kValid + "[[tier]]\nname = \"b\"\nprovide = []\n", 9, "tier[1].provide",
@@ -326,7 +326,7 @@ TEST_CASE("an unknown service in `brings`, `service` or `provides` is an error",
 TEST_CASE("a signal needs exactly one evidence kind", "[rules]") {
   check_error(kValid + "\n[[signal]]\nneeds = [\"postgres\"]\n", 8, "signal[0]",
               "[[signal]] has no evidence kind; give exactly one of: base_class, marker, "
-              "fixture, path, setting, call, import");
+              "fixture, path, setting, call, import, decorator");
   check_error(kValid + "[[signal]]\nmarker = [\"m\"]\nfixture = [\"f\"]\nneeds = [\"postgres\"]\n",
               9, "signal[0].fixture",
               "[[signal]] has 2 evidence kinds (`marker`, `fixture`); give exactly one per "
@@ -492,7 +492,7 @@ TEST_CASE("messages about [tool.testtier] name its tables in full", "[rules]") {
     CHECK(error.key() == "tool.testtier.signal[0]");
     CHECK(error.message() ==
           "[[tool.testtier.signal]] has no evidence kind; give exactly one of: base_class, "
-          "marker, fixture, path, setting, call, import");
+          "marker, fixture, path, setting, call, import, decorator");
   }
   try {
     parse_pyproject_rules("[tool.testtier]\nversion = 1\n", "pyproject.toml");
