@@ -20,6 +20,7 @@ struct SeenNames {
   std::set<std::string> markers;
   std::set<std::string> fixtures;
   std::set<std::string> classes;  ///< qualified where known, and as written
+  std::set<std::string> decorators;  ///< as written, and every name imported (qualified)
   std::size_t files = 0;
 };
 
@@ -30,8 +31,15 @@ void add_marks(const std::vector<MarkUse>& marks, SeenNames& seen) {
   }
 }
 
+void add_decorators(const std::vector<Decorator>& decorators, SeenNames& seen) {
+  for (const Decorator& decorator : decorators) {
+    if (!decorator.name.empty()) seen.decorators.insert(decorator.name);
+  }
+}
+
 void add_function(const FunctionFacts& function, SeenNames& seen) {
   add_marks(function.marks, seen);
+  add_decorators(function.decorators, seen);
   seen.fixtures.insert(function.parameters.begin(), function.parameters.end());
   if (function.is_fixture) seen.fixtures.insert(function.fixture.name);
 }
@@ -46,6 +54,7 @@ SeenNames seen_names(const std::vector<const FileFacts*>& parsed, const std::vec
     for (const FunctionFacts& function : facts->functions) add_function(function, seen);
     for (const ClassFacts& cls : facts->classes) {
       add_marks(cls.marks, seen);
+      add_decorators(cls.decorators, seen);
       for (const FunctionFacts& method : cls.methods) add_function(method, seen);
       seen.classes.insert(facts->module.empty() ? cls.qualname : facts->module + "." + cls.qualname);
       for (const ClassFacts::Base& base : cls.bases) seen.classes.insert(base.name);
@@ -57,7 +66,9 @@ SeenNames seen_names(const std::vector<const FileFacts*>& parsed, const std::vec
     }
     for (const Import& import : facts->imports) {
       if (import.name.empty() || import.name == "*") continue;
-      seen.classes.insert(import.module.empty() ? import.name : import.module + "." + import.name);
+      const std::string imported = import.module.empty() ? import.name : import.module + "." + import.name;
+      seen.classes.insert(imported);
+      seen.decorators.insert(imported);
     }
   }
   for (const FileResult& file : files) {
@@ -65,12 +76,13 @@ SeenNames seen_names(const std::vector<const FileFacts*>& parsed, const std::vec
       if (reason.signal == EvidenceKind::marker) seen.markers.insert(reason.evidence);
       if (reason.signal == EvidenceKind::fixture) seen.fixtures.insert(reason.evidence);
       if (reason.signal == EvidenceKind::base_class) seen.classes.insert(reason.evidence);
+      if (reason.signal == EvidenceKind::decorator) seen.decorators.insert(reason.evidence);
     }
   }
   return seen;
 }
 
-/// Return whether the class `pattern` (qualified) is among `classes`, by its last name.
+/// Return whether the class or decorator `pattern` (qualified) is among `classes`, by its last name.
 bool class_seen(const std::string& pattern, const std::set<std::string>& classes) {
   const std::string_view last = last_segment(pattern);
   return std::any_of(classes.begin(), classes.end(),
@@ -219,8 +231,11 @@ std::optional<Candidate> absent_pattern(const Signal& signal, const std::string&
       return Candidate{where, fmt::format("`{}` \"{}\" {}", kind, pattern, read), did_you_mean(pattern, names)};
     }
     case EvidenceKind::base_class:
-      if (class_seen(pattern, seen.classes)) return std::nullopt;
-      return Candidate{where, fmt::format("`base_class` \"{}\" {}", pattern, read), did_you_mean(pattern, seen.classes)};
+    case EvidenceKind::decorator: {
+      const std::set<std::string>& names = signal.kind == EvidenceKind::base_class ? seen.classes : seen.decorators;
+      if (class_seen(pattern, names)) return std::nullopt;
+      return Candidate{where, fmt::format("`{}` \"{}\" {}", kind, pattern, read), did_you_mean(pattern, names)};
+    }
     default:  // settings, calls, imports and env names are often absent on purpose (a guard)
       return std::nullopt;
   }

@@ -54,12 +54,12 @@ const LintCode kFixtureCycle{
 const LintCode kUnmatchedRule{
     "TT906", "unmatched-rule", Severity::warning, true,
     "A rule of the rules file matches nothing in the repository: most likely a typo.",
-    "A `path`, `[project] test_files` or `exclude` glob that matches no file, and a `marker`, `fixture` or "
-    "`base_class` name that appears in none of the files a whole-repository run read (test files, conftests "
+    "A `path`, `[project] test_files` or `exclude` glob that matches no file, and a `marker`, `fixture`, "
+    "`base_class` or `decorator` name that appears in none of the files a whole-repository run read (test files, conftests "
     "and the modules they reach), reported at the rules file's line with the nearest names that do appear. "
     "A list that spells one thing several ways (old and new module paths) is reported only when none of "
     "its patterns matches, or for a pattern near a name that appears (a likely typo). "
-    "Base classes are compared by their last name. The built-in rules are not checked, nor runs over some "
+    "Base classes and decorators are compared by their last name. The built-in rules are not checked, nor runs over some "
     "files only (`lint PATH...`, `explain`).",
     "A rule that matches nothing classifies nothing: the tests it was written for stay in a cheaper tier and "
     "run on shards without their service.",

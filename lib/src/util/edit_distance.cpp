@@ -15,6 +15,12 @@ std::string folded(std::string_view name) {
   return out;
 }
 
+/// Return `name` without its leading underscores.
+std::string_view public_name(std::string_view name) {
+  while (name.starts_with('_')) name.remove_prefix(1);
+  return name;
+}
+
 /// Return the part of `name` after its last '.'.
 std::string_view last_segment(std::string_view name) {
   const auto dot = name.rfind('.');
@@ -47,7 +53,9 @@ std::vector<std::string> nearest_names(std::string_view name, const std::vector<
   std::set<std::pair<std::size_t, std::string>> ranked;
   const std::string name_folded = folded(name);
   for (const std::string& candidate : candidates) {
-    if (candidate == name) continue;
+    // `_requires_kafka` and `requires_kafka` are a pair on purpose in pytest code (a private
+    // fixture and the public mark that requests it), not a typo of each other.
+    if (candidate == name || public_name(candidate) == public_name(name)) continue;
     const std::size_t distance = edit_distance(name, candidate);
     const std::size_t shorter = std::min(name.size(), candidate.size());
     const std::size_t allowed = std::clamp<std::size_t>(shorter / 4, 1, 2);

@@ -26,6 +26,7 @@ TEST_CASE("nearest_names keeps likely typos only, closest first", "[edit_distanc
   CHECK(nearest_names("kafka", seen).empty());
   CHECK(nearest_names("Django-DB", seen) == std::vector<std::string>{"django_db"});  // case and '-'
   CHECK(nearest_names("django_db", {"django_db"}).empty());
+  CHECK(nearest_names("requires_kafka", {"_requires_kafka"}).empty());  // a private/public pair
 }
 
 TEST_CASE("nearest_names compares qualified names by their last part too", "[edit_distance]") {
