@@ -20,7 +20,7 @@ namespace {
 enum class AffectedFormat { list, json, codecov_json, codecov };
 
 struct AffectedCli {
-  std::string root = ".";
+  std::string root;  ///< empty: found upward from the working directory
   std::string rules;
   std::vector<std::string> changed;
   std::string changed_from;
@@ -78,11 +78,11 @@ std::string render_codecov(const Affected& result) {
   return line("TESTS_TO_RUN", result.tests_to_run) + line("TESTS_TO_SKIP", result.tests_to_skip);
 }
 
-std::optional<std::vector<ChangedPath>> gather_changes(const AffectedCli& cli) {
+std::optional<std::vector<ChangedPath>> gather_changes(const AffectedCli& cli, const Repository& repository) {
   std::vector<ChangedPath> changes;
   for (const std::string& path : cli.changed) changes.push_back({ChangedPath::Kind::modified, path, ""});
   if (!cli.changed_from.empty()) {
-    std::ifstream in(cli.changed_from);
+    std::ifstream in(repository.from_start(cli.changed_from));
     if (!in) {
       fmt::print(stderr, "testtier: error: {}: cannot read\n", cli.changed_from);
       return std::nullopt;
@@ -92,7 +92,7 @@ std::optional<std::vector<ChangedPath>> gather_changes(const AffectedCli& cli) {
     }
   }
   if (!cli.since.empty()) {
-    const auto since = changed_since(cli.root, cli.since);
+    const auto since = changed_since(repository.root, cli.since);
     if (!since) return std::nullopt;
     changes.insert(changes.end(), since->begin(), since->end());
   }
@@ -100,17 +100,17 @@ std::optional<std::vector<ChangedPath>> gather_changes(const AffectedCli& cli) {
 }
 
 int run_affected(const AffectedCli& cli) {
-  const auto rules = open_repository(cli.root, cli.rules);
-  if (!rules) return kUsage;
+  const auto repository = open_repository(cli.root, cli.rules);
+  if (!repository) return kUsage;
   if (cli.changed.empty() && cli.changed_from.empty() && cli.since.empty()) {
     fmt::print(stderr, "testtier: error: say what changed: --changed PATH..., --changed-from FILE or --since REF\n");
     return kUsage;
   }
-  const auto changes = gather_changes(cli);
+  const auto changes = gather_changes(cli, *repository);
   if (!changes) return kUsage;
   ClassifyOptions options;
   options.use_cache = !cli.no_cache;
-  const Affected result = affected_tests(cli.root, *rules, *changes, options);
+  const Affected result = affected_tests(repository->root, repository->rules, *changes, options);
   for (const std::string& reason : result.run_all_reasons) fmt::print(stderr, "testtier: running everything: {}\n", reason);
   std::string text;
   switch (cli.format) {
@@ -119,7 +119,7 @@ int run_affected(const AffectedCli& cli) {
     case AffectedFormat::codecov_json: text = render_codecov_json(result); break;
     case AffectedFormat::codecov: text = render_codecov(result); break;
   }
-  return write_output(cli.output, text) ? kOk : kUsage;
+  return write_output(repository->from_start(cli.output), text) ? kOk : kUsage;
 }
 
 }  // namespace
@@ -127,7 +127,7 @@ int run_affected(const AffectedCli& cli) {
 Command add_affected_command(CLI::App& parent) {
   auto cli = std::make_shared<AffectedCli>();
   CLI::App* app = parent.add_subcommand("affected", "List the tests a change affects");
-  app->add_option("--root", cli->root, "Repository root")->capture_default_str();
+  app->add_option("--root", cli->root, "Repository root (default: found upward from the working directory, as for classify)");
   app->add_option("--rules", cli->rules, "Rules file (default: as for classify)");
   app->add_option("--changed", cli->changed, "Changed paths, relative to the root");
   app->add_option("--changed-from", cli->changed_from, "A file listing changed paths, one per line");

@@ -24,7 +24,7 @@ namespace fs = std::filesystem;
 enum class ClassifyFormat { json, text, sentry, csv };
 
 struct ClassifyOptionsCli {
-  std::string root = ".";
+  std::string root;  ///< empty: found upward from the working directory
   std::string rules;
   ClassifyFormat format = ClassifyFormat::json;
   std::string output;
@@ -90,16 +90,18 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 
 int run_classify(const ClassifyOptionsCli& options) {
   const auto started = std::chrono::steady_clock::now();
-  const fs::path root(options.root);
-  const std::optional<Rules> rules = open_repository(root, options.rules);
-  if (!rules) return kUsage;
+  const std::optional<Repository> repository = open_repository(options.root, options.rules);
+  if (!repository) return kUsage;
+  const fs::path& root = repository->root;
+  const Rules* rules = &repository->rules;
   ClassifyOptions classify_options;
   classify_options.threads = options.jobs;
   classify_options.use_cache = !options.no_cache;
   const Classification result = classify(root, *rules, classify_options);
   const double classified = seconds_since(started);
   if (!options.quiet) print_diagnostics(result.diagnostics);
-  if (!write_output(options.output, render(result, options))) return kUsage;
+  if (result.stats.test_files == 0) print_no_tests(*repository);
+  if (!write_output(repository->from_start(options.output), render(result, options))) return kUsage;
   if (options.timings) print_timings(result.stats, seconds_since(started) - classified, seconds_since(started));
   return kOk;
 }
@@ -110,10 +112,12 @@ Command add_classify_command(CLI::App& parent) {
   auto options = std::make_shared<ClassifyOptionsCli>();
   CLI::App* app = parent.add_subcommand(
       "classify", "Say which services each test file and test needs, and which CI tier that puts it in");
-  app->add_option("root", options->root, "Repository root")->capture_default_str();
+  app->add_option("root", options->root,
+                  "Repository root (default: the nearest directory at or above the working directory with "
+                  "testtier.toml or [tool.testtier] in pyproject.toml, else with a pytest configuration file)");
   app->add_option("--rules", options->rules,
                   "Rules file (default: ROOT/testtier.toml, else [tool.testtier] in ROOT/pyproject.toml, "
-                  "else the built-in rules)");
+                  "else the built-in rules); does not move the root");
   add_format_option<ClassifyFormat>(app, options->format, {{"json", ClassifyFormat::json},
                                                          {"text", ClassifyFormat::text},
                                                          {"sentry", ClassifyFormat::sentry},

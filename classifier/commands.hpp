@@ -70,6 +70,9 @@ Command add_plan_command(CLI::App& parent);
 /// Register `testtier compare --runtime FILE [ROOT]`: static against runtime classification.
 Command add_compare_command(CLI::App& parent);
 
+/// Register `testtier config [PATH]`: the effective rules and where each part came from.
+Command add_config_command(CLI::App& parent);
+
 /// Register `testtier facts PATH...`: dump the parse stage's FileFacts as JSON.
 Command add_facts_command(CLI::App& parent);
 

@@ -1,6 +1,7 @@
 // `testtier compare --runtime FILE [ROOT]`: where static analysis and a runtime classifier differ.
 #include <cstdio>
 #include <map>
+#include <set>
 #include <string>
 
 #include <fmt/format.h>
@@ -15,7 +16,7 @@ namespace testtier::cli {
 namespace {
 
 struct CompareCli {
-  std::string root = ".";
+  std::string root;  ///< empty: found upward from the working directory
   std::string rules;
   std::string runtime;
   std::string output;
@@ -52,20 +53,51 @@ std::string render(const RuntimeComparison& c) {
   return out;
 }
 
+/// Return the services of `runtime` that `rules` do not define, with how many tests used each.
+std::map<std::string, std::size_t> unknown_services(const std::map<std::string, std::set<std::string>>& runtime,
+                                                    const Rules& rules) {
+  std::map<std::string, std::size_t> unknown;
+  for (const auto& [test, services] : runtime) {
+    for (const std::string& service : services) {
+      if (!rules.services.contains(service)) ++unknown[service];
+    }
+  }
+  return unknown;
+}
+
+/// Return the lines that name the runtime services the rules do not know (none when all known).
+std::string describe_unknown(const std::map<std::string, std::size_t>& unknown, const Rules& rules) {
+  std::string text;
+  for (const auto& [service, tests] : unknown) {
+    text += fmt::format("runtime service `{}` ({} test{}) is not a service of {}; add [services.{}] and a signal "
+                        "for it, or map the runtime's name onto one the rules know\n",
+                        service, tests, tests == 1 ? "" : "s", rules.origin, service);
+  }
+  return text;
+}
+
 int run_compare(const CompareCli& cli) {
-  const auto rules = open_repository(cli.root, cli.rules);
-  if (!rules) return kUsage;
+  const auto repository = open_repository(cli.root, cli.rules);
+  if (!repository) return kUsage;
+  const Rules* rules = &repository->rules;
   std::map<std::string, std::set<std::string>> runtime;
   try {
-    runtime = read_runtime_services(cli.runtime);
+    runtime = read_runtime_services(repository->from_start(cli.runtime));
   } catch (const std::exception& problem) {
     fmt::print(stderr, "testtier: error: {}\n", problem.what());
     return kUsage;
   }
   ClassifyOptions options;
   options.use_cache = !cli.no_cache;
-  const RuntimeComparison comparison = compare_with_runtime(classify(cli.root, *rules, options), *rules, runtime);
-  if (!write_output(cli.output, render(comparison))) return kUsage;
+  const RuntimeComparison comparison = compare_with_runtime(classify(repository->root, *rules, options), *rules, runtime);
+  const std::string unknown = describe_unknown(unknown_services(runtime, *rules), *rules);
+  for (std::size_t start = 0; start < unknown.size();) {
+    const std::size_t end = unknown.find('\n', start);
+    fmt::print(stderr, "testtier: warning: {}\n", unknown.substr(start, end - start));
+    start = end + 1;
+  }
+  const std::string report = render(comparison) + (unknown.empty() ? "" : "\nunknown to the rules:\n" + unknown);
+  if (!write_output(repository->from_start(cli.output), report)) return kUsage;
   return comparison.tier_violations > 0 ? kFindings : kOk;
 }
 
@@ -74,7 +106,7 @@ int run_compare(const CompareCli& cli) {
 Command add_compare_command(CLI::App& parent) {
   auto cli = std::make_shared<CompareCli>();
   CLI::App* app = parent.add_subcommand("compare", "Compare the static classification with a runtime classifier's");
-  app->add_option("root", cli->root, "Repository root")->capture_default_str();
+  app->add_option("root", cli->root, "Repository root (default: found upward from the working directory, as for classify)");
   app->add_option("--runtime", cli->runtime, "The runtime classifier's JSON ({\"tests\": {nodeid: [services]}})")
       ->required();
   app->add_option("--rules", cli->rules, "Rules file (default: as for classify)");

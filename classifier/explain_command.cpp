@@ -1,5 +1,6 @@
 // `testtier explain TARGET`: why a test file or a test got its services and tier.
 #include <cstdio>
+#include <filesystem>
 #include <string>
 
 #include <fmt/format.h>
@@ -14,22 +15,33 @@ namespace {
 
 struct ExplainCli {
   std::string target;
-  std::string root = ".";
+  std::string root;  ///< empty: found upward from the target's file
   std::string rules;
 };
 
 int run_explain(const ExplainCli& cli) {
-  const auto rules = open_repository(cli.root, cli.rules);
-  if (!rules) return kUsage;
-  const std::string file = cli.target.substr(0, cli.target.find("::"));
+  const std::size_t separator = cli.target.find("::");
+  const std::string given_file = cli.target.substr(0, separator);
+  // With --root, the file is relative to the root (as before); else to the working directory,
+  // and the root is found upward from it.
+  const bool search = cli.root.empty() && std::filesystem::exists(given_file);
+  const auto repository = open_repository(cli.root, cli.rules, search ? given_file : std::string());
+  if (!repository) return kUsage;
+  std::string file = given_file;
+  if (search) {
+    const auto inside = paths_under_root({given_file}, *repository);
+    if (!inside) return kUsage;
+    file = inside->front();
+  }
+  const std::string target = separator == std::string::npos ? file : file + cli.target.substr(separator);
   ClassifyOptions options;
   options.only_files = {file};
-  const Classification result = classify(cli.root, *rules, options);
-  const auto text = explain(result, *rules, cli.target);
+  const Classification result = classify(repository->root, repository->rules, options);
+  const auto text = explain(result, repository->rules, target);
   if (!text) {
     fmt::print(stderr, "testtier: error: {}: no such test file or test under {} (ids look like "
-                       "tests/x/test_y.py::TestClass::test_z; paths are relative to the root)\n",
-               cli.target, cli.root);
+                       "tests/x/test_y.py::TestClass::test_z)\n",
+               cli.target, std::filesystem::absolute(repository->root).lexically_normal().string());
     return kUsage;
   }
   fmt::print("{}", *text);
@@ -43,7 +55,9 @@ Command add_explain_command(CLI::App& parent) {
   CLI::App* app = parent.add_subcommand("explain", "Show why a test file or a test needs its services");
   app->add_option("target", cli->target, "A test file (tests/x/test_y.py) or a test id (tests/x/test_y.py::Cls::test_z)")
       ->required();
-  app->add_option("--root", cli->root, "Repository root")->capture_default_str();
+  app->add_option("--root", cli->root,
+                  "Repository root; TARGET is then relative to it (default: found upward from TARGET's file, "
+                  "which is relative to the working directory)");
   app->add_option("--rules", cli->rules, "Rules file (default: as for classify)");
   return {app, [cli] { return run_explain(*cli); }};
 }

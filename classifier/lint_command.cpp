@@ -1,6 +1,7 @@
 // `testtier lint [PATH...]`: undeclared services, suspicious imports and input problems.
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -20,7 +21,7 @@ enum class LintFormat { text, json, sarif, github };
 
 struct LintCli {
   std::vector<std::string> paths;
-  std::string root = ".";
+  std::string root;  ///< empty: found upward from the first path, else the working directory
   std::string rules;
   LintFormat format = LintFormat::text;
   std::string output;
@@ -70,26 +71,43 @@ std::vector<std::string> split_codes(const std::vector<std::string>& given) {
   return codes;
 }
 
+/// Return `paths` (root-relative) with each `conftest.py` replaced by its directory: what a
+/// changed conftest can change is the tests it applies to (pre-commit passes conftests too).
+/// The root itself among them is the whole repository: no list, so that what concerns the whole
+/// (TT906 on the rules file) is reported too.
+std::vector<std::string> scopes_of(std::vector<std::string> paths) {
+  if (std::find(paths.begin(), paths.end(), std::string()) != paths.end()) return {};
+  for (std::string& path : paths) {
+    const std::filesystem::path file(path);
+    if (file.filename() == "conftest.py") path = file.parent_path().generic_string();
+  }
+  return paths;
+}
+
 int run_lint(const LintCli& cli) {
   if (!cli.explain.empty()) return explain_code(cli.explain);
-  const auto rules = open_repository(cli.root, cli.rules);
-  if (!rules) return kUsage;
-  const auto paths = paths_under_root(cli.paths, cli.root);
+  const auto repository = open_repository(cli.root, cli.rules, cli.paths.empty() ? std::string() : cli.paths.front());
+  if (!repository) return kUsage;
+  const auto paths = paths_under_root(cli.paths, *repository);
   if (!paths) return kUsage;
   LintOptions options;
   options.select = split_codes(cli.select);
   options.ignore = split_codes(cli.ignore);
-  options.only_files = *paths;
+  options.only_files = scopes_of(*paths);
   options.classify.threads = cli.jobs;
   options.classify.use_cache = !cli.no_cache;
   LintResult result;
   try {
-    result = lint(cli.root, *rules, options);
+    result = lint(repository->root, repository->rules, options);
   } catch (const UnknownLintCode& problem) {
     fmt::print(stderr, "testtier: error: {}\n", problem.what());
     return kUsage;
   }
-  if (!write_output(cli.output, render(result, cli.format))) return kUsage;
+  if (!write_output(repository->from_start(cli.output), render(result, cli.format))) return kUsage;
+  if (result.files_checked == 0) {
+    print_no_tests(*repository, "error", !cli.paths.empty());
+    return kUsage;
+  }
   const bool failing = std::any_of(result.findings.begin(), result.findings.end(),
                                   [](const Finding& finding) { return finding.severity != Severity::note; });
   return !failing || cli.exit_zero ? kOk : kFindings;
@@ -100,8 +118,11 @@ int run_lint(const LintCli& cli) {
 Command add_lint_command(CLI::App& parent) {
   auto cli = std::make_shared<LintCli>();
   CLI::App* app = parent.add_subcommand("lint", "Find tests that use a service they do not declare");
-  app->add_option("paths", cli->paths, "Test files or directories to lint (default: the whole root)");
-  app->add_option("--root", cli->root, "Repository root")->capture_default_str();
+  app->add_option("paths", cli->paths,
+                  "Test files or directories to lint (default: the whole root); a conftest.py stands for the tests "
+                  "below it");
+  app->add_option("--root", cli->root,
+                  "Repository root (default: found upward from the first PATH, else from the working directory)");
   app->add_option("--rules", cli->rules, "Rules file (default: as for classify)");
   add_format_option<LintFormat>(app, cli->format, {
       {"text", LintFormat::text}, {"json", LintFormat::json}, {"sarif", LintFormat::sarif}, {"github", LintFormat::github}}, "Output format: text, json, sarif or github");
@@ -112,7 +133,8 @@ Command add_lint_command(CLI::App& parent) {
   app->add_flag("--no-cache", cli->no_cache, "Neither read nor write the facts cache (ROOT/.testtier_cache)");
   app->add_option("--explain", cli->explain, "Print the documentation of CODE and exit");
   app->add_option("-j,--jobs", cli->jobs, "Threads to parse on (default: one per core)");
-  app->footer("Exit status: 0 no findings or notes only, 1 findings (warnings or errors), 2 usage or rules error.");
+  app->footer("Exit status: 0 no findings or notes only, 1 findings (warnings or errors), 2 usage or rules "
+              "error, or no test file to check.");
   return {app, [cli] { return run_lint(*cli); }};
 }
 

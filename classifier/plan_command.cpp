@@ -22,7 +22,7 @@ namespace {
 enum class PlanFormat { text, json, github_matrix };
 
 struct PlanCli {
-  std::string root = ".";
+  std::string root;  ///< empty: found upward from the working directory
   std::string rules;
   std::vector<std::string> shards = {"1"};
   std::string durations;
@@ -34,23 +34,40 @@ struct PlanCli {
 
 using Json = nlohmann::ordered_json;
 
-/// Parse `--shards 4` or `--shards postgres_only=2,snuba_tier=6` (a bare number sets the default).
-bool parse_shards(const std::vector<std::string>& given, std::size_t& fallback, std::map<std::string, std::size_t>& per_tier) {
+/// Return the positive number `text` spells (digits only, at most 100000), or 0.
+std::size_t shard_count(const std::string& text) {
+  if (text.empty() || text.size() > 6 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return 0;
+  }
+  const std::size_t count = std::stoul(text);
+  return count <= 100000 ? count : 0;
+}
+
+/// Parse `--shards 4` or `--shards postgres_only=2,snuba_tier=6` (a bare number sets the default);
+/// every TIER must be one of `rules`' tiers.
+bool parse_shards(const std::vector<std::string>& given, const Rules& rules, std::size_t& fallback,
+                  std::map<std::string, std::size_t>& per_tier) {
   for (const std::string& item : given) {
     const std::size_t equals = item.find('=');
-    const std::string number = equals == std::string::npos ? item : item.substr(equals + 1);
-    std::size_t count = 0;
-    try {
-      count = std::stoul(number);
-    } catch (const std::exception&) {
-      count = 0;
-    }
+    const std::size_t count = shard_count(equals == std::string::npos ? item : item.substr(equals + 1));
     if (count == 0) {
       fmt::print(stderr, "testtier: error: --shards {}: expected a positive number or TIER=NUMBER\n", item);
       return false;
     }
-    if (equals == std::string::npos) fallback = count;
-    else per_tier[item.substr(0, equals)] = count;
+    if (equals == std::string::npos) {
+      fallback = count;
+      continue;
+    }
+    const std::string tier = item.substr(0, equals);
+    const bool known = std::any_of(rules.tiers.begin(), rules.tiers.end(), [&](const Tier& t) { return t.name == tier; });
+    if (!known) {
+      std::vector<std::string> names;
+      for (const Tier& t : rules.tiers) names.push_back(t.name);
+      fmt::print(stderr, "testtier: error: --shards {}: no tier `{}` in {}; tiers are: {}\n", item, tier, rules.origin,
+                 fmt::join(names, ", "));
+      return false;
+    }
+    per_tier[tier] = count;
   }
   return true;
 }
@@ -101,15 +118,16 @@ bool write_test_files(const Plan& plan, const std::string& dir) {
 }
 
 int run_plan(const PlanCli& cli) {
-  const auto rules = open_repository(cli.root, cli.rules);
-  if (!rules) return kUsage;
+  const auto repository = open_repository(cli.root, cli.rules);
+  if (!repository) return kUsage;
+  const Rules* rules = &repository->rules;
   std::size_t fallback = 1;
   std::map<std::string, std::size_t> per_tier;
-  if (!parse_shards(cli.shards, fallback, per_tier)) return kUsage;
+  if (!parse_shards(cli.shards, *rules, fallback, per_tier)) return kUsage;
   std::map<std::string, double> durations;
   if (!cli.durations.empty()) {
     try {
-      durations = read_durations(cli.durations);
+      durations = read_durations(repository->from_start(cli.durations));
     } catch (const std::exception& problem) {
       fmt::print(stderr, "testtier: error: {}\n", problem.what());
       return kUsage;
@@ -117,13 +135,13 @@ int run_plan(const PlanCli& cli) {
   }
   ClassifyOptions options;
   options.use_cache = !cli.no_cache;
-  const Plan plan = plan_shards(classify(cli.root, *rules, options), *rules, fallback, per_tier, durations);
+  const Plan plan = plan_shards(classify(repository->root, *rules, options), *rules, fallback, per_tier, durations);
   if (!plan.used_durations) fmt::print(stderr, "testtier: warning: no durations given; shards balanced by test counts\n");
   if (plan.tests_without_duration > 0) {
     fmt::print(stderr, "testtier: warning: {} tests have no duration in {}; counted at the median\n",
                plan.tests_without_duration, cli.durations);
   }
-  if (!cli.tests_dir.empty() && !write_test_files(plan, cli.tests_dir)) return kUsage;
+  if (!cli.tests_dir.empty() && !write_test_files(plan, repository->from_start(cli.tests_dir))) return kUsage;
   std::string text;
   if (cli.format == PlanFormat::text) {
     text = render_text(plan);
@@ -139,7 +157,7 @@ int run_plan(const PlanCli& cli) {
                       {"shards", include}}
                      .dump(2) + "\n";
   }
-  return write_output(cli.output, text) ? kOk : kUsage;
+  return write_output(repository->from_start(cli.output), text) ? kOk : kUsage;
 }
 
 }  // namespace
@@ -147,7 +165,7 @@ int run_plan(const PlanCli& cli) {
 Command add_plan_command(CLI::App& parent) {
   auto cli = std::make_shared<PlanCli>();
   CLI::App* app = parent.add_subcommand("plan", "Split each tier's tests into CI shards and say what each starts");
-  app->add_option("root", cli->root, "Repository root")->capture_default_str();
+  app->add_option("root", cli->root, "Repository root (default: found upward from the working directory, as for classify)");
   app->add_option("--rules", cli->rules, "Rules file (default: as for classify)");
   app->add_option("--shards", cli->shards, "Shards per tier: N, or TIER=N (repeatable, comma-separated)")
       ->delimiter(',');

@@ -40,6 +40,9 @@ TEST_CASE("lint finds in the Sentry-shaped corpus what its README predicts", "[e
       {"tests/sentry/incidents/test_alert_rule_serializer.py", 3, 34, "TT002", "note"},
       {"tests/sentry/test_broken_syntax.py", 16, 1, "TT901", "warning"},
       {"tests/sentry/test_latin1.py", 6, 16, "TT902", "warning"},
+      {"testtier.toml", 18, 12, "TT906", "warning"},
+      {"testtier.toml", 18, 34, "TT906", "warning"},
+      {"testtier.toml", 125, 12, "TT906", "warning"},
   };
   CHECK(findings_of(result.out) == expected);
 }
@@ -64,7 +67,7 @@ TEST_CASE("lint --select, --ignore and --exit-zero", "[e2e][lint]") {
   const auto only_tt002 = run_testtier({"lint", "--no-cache", "--format", "json", "--select", "TT002"}, kCorpus);
   CHECK(findings_of(only_tt002.out).size() == 3);
   const auto without_tt0 = run_testtier({"lint", "--no-cache", "--format", "json", "--ignore", "TT0"}, kCorpus);
-  CHECK(findings_of(without_tt0.out).size() == 2);
+  CHECK(findings_of(without_tt0.out).size() == 5);  // TT901, TT902 and three TT906
   const auto exit_zero = run_testtier({"lint", "--no-cache", "--exit-zero"}, kCorpus);
   CHECK(exit_zero.status == 0);
   const auto unknown = run_testtier({"lint", "--no-cache", "--select", "XY1"}, kCorpus);

@@ -56,6 +56,15 @@ Expected reported_findings(const json& document) {
   return reported;
 }
 
+/// Return the arguments that lint the fixture of `code` with every code on and `format`. The
+/// fixtures share one rules file, naming what each of them uses, so in any one fixture most of
+/// its names appear nowhere: TT906 is left to its own fixture.
+std::vector<std::string> lint_args(const std::string& code, const std::string& format) {
+  std::vector<std::string> args = {"lint", "--no-cache", "--select", "ALL", "--format", format};
+  if (code != "TT906") args.insert(args.end(), {"--ignore", "TT906"});
+  return args;
+}
+
 std::vector<std::string> fixture_codes() {
   std::vector<std::string> codes;
   for (const auto& entry : fs::directory_iterator(kLintCorpus)) {
@@ -68,7 +77,8 @@ std::vector<std::string> fixture_codes() {
 }  // namespace
 
 TEST_CASE("every lint code has documentation, a fixture and golden files", "[e2e][lint]") {
-  for (const std::string code : {"TT001", "TT002", "TT003", "TT004", "TT901", "TT902", "TT903", "TT904", "TT905"}) {
+  for (const std::string code :
+       {"TT001", "TT002", "TT003", "TT004", "TT901", "TT902", "TT903", "TT904", "TT905", "TT906"}) {
     INFO(code);
     const auto explained = run_testtier({"lint", "--explain", code});
     CHECK(explained.status == 0);
@@ -78,14 +88,14 @@ TEST_CASE("every lint code has documentation, a fixture and golden files", "[e2e
       CHECK(fs::exists(kLintCorpus / code / "expected" / golden));
     }
   }
-  CHECK(fixture_codes().size() == 9);
+  CHECK(fixture_codes().size() == 10);
 }
 
 TEST_CASE("lint reports exactly the lines each fixture expects", "[e2e][lint]") {
   for (const std::string& code : fixture_codes()) {
     INFO("fixture " << code);
     const fs::path root = kLintCorpus / code;
-    const auto result = run_testtier({"lint", "--no-cache", "--select", "ALL", "--format", "json"}, root);
+    const auto result = run_testtier(lint_args(code, "json"), root);
     const json document = json::parse(result.out);
     const bool failing = std::any_of(document.at("findings").begin(), document.at("findings").end(),
                                      [](const json& finding) { return finding.at("severity") != "note"; });
@@ -101,7 +111,7 @@ TEST_CASE("lint output of each fixture equals the reviewed golden files", "[e2e]
     for (const auto& [format, golden] : formats) {
       INFO("fixture " << code << ", format " << format);
       const fs::path root = kLintCorpus / code;
-      const auto result = run_testtier({"lint", "--no-cache", "--select", "ALL", "--format", format}, root);
+      const auto result = run_testtier(lint_args(code, format), root);
       CHECK(result.out == read_text(root / "expected" / golden));
     }
   }

@@ -31,6 +31,7 @@ inline constexpr std::string_view undecodable = "TT902";    ///< not UTF-8 (nor 
 inline constexpr std::string_view unreadable = "TT903";     ///< cannot be read, too large, binary
 inline constexpr std::string_view unresolved = "TT904";     ///< a base class that resolves nowhere
 inline constexpr std::string_view fixture_cycle = "TT905";  ///< fixtures that request each other in a cycle
+inline constexpr std::string_view unmatched_rule = "TT906"; ///< a rule whose glob or name matches nothing
 }  // namespace codes
 
 /// One problem found in one file.

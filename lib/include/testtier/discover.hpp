@@ -21,6 +21,7 @@ struct Discovery {
   std::vector<std::string> python_files;  ///< every `.py` file not excluded (tests included)
   std::vector<std::string> test_files;    ///< the subset that matches `test_files` within `testpaths`
   std::vector<Diagnostic> diagnostics;    ///< unreadable directories, symlinks left out, loops
+  std::vector<bool> exclude_matched;      ///< per DiscoverOptions::exclude: whether it left out anything
 };
 
 /// Walk `root` and return its Python files. Skips `.git` and other VCS folders, never follows a

@@ -24,14 +24,23 @@ struct Segment {
   std::vector<Atom> atoms;
 };
 
+/// One brace-free alternative of a pattern, compiled.
+struct Alternative {
+  std::vector<Segment> segments;  ///< basename-only patterns start with `**`
+  bool ends_below = false;        ///< the pattern ends with `/**`
+};
+
 }  // namespace glob_detail
 
 /// A compiled glob pattern.
 ///   `*` matches any run of characters except '/', `?` one character except '/',
 ///   `[abc]`, `[a-z]`, `[!abc]` a character class, `**` as a whole segment any number of segments
 ///   (`a/**/b` matches `a/b` and `a/x/y/b`; a trailing `/**` matches everything below).
+///   `{a,b}` matches either alternative, as in ruff's and git's globs (`tests/{unit,api}/**`;
+///   alternatives may hold '/', other globs and nested braces; `{a,}` allows "a" or nothing).
 ///   A pattern without '/' matches the last segment (the base name) at any depth, as pytest's
-///   `python_files` does; a leading "./" or "/" anchors it at the root.
+///   `python_files` does; a leading "./" or "/" anchors it at the root. With braces, this holds
+///   for each alternative once expanded: `{a,b/c}.py` is `a.py` at any depth or `b/c.py`.
 /// Details, where fnmatch and gitignore differ or say nothing:
 ///   - `**` inside a segment (`a**b`) is two `*`, so it does not cross '/';
 ///   - a trailing `/**` needs at least one segment: `a/**` matches `a/x` but not `a` itself;
@@ -43,7 +52,8 @@ struct Segment {
 class Glob {
  public:
   /// Compile `pattern`; throw std::invalid_argument naming the pattern and the problem (empty
-  /// pattern, unclosed '[', reversed range).
+  /// pattern, unclosed '[', reversed range, unclosed '{' or unopened '}', more than 256
+  /// alternatives once braces are expanded).
   explicit Glob(std::string pattern);
 
   /// Return whether `path` matches.
@@ -57,11 +67,8 @@ class Glob {
   [[nodiscard]] const std::string& pattern() const { return pattern_; }
 
  private:
-  [[nodiscard]] bool matches_segments(const std::vector<std::string_view>& parts) const;
-
   std::string pattern_;
-  std::vector<glob_detail::Segment> segments_;  ///< basename-only patterns start with `**`
-  bool ends_below_ = false;  ///< the pattern ends with `/**`
+  std::vector<glob_detail::Alternative> alternatives_;  ///< one per brace expansion, at least one
 };
 
 }  // namespace testtier

@@ -47,6 +47,7 @@ struct Signal {
   std::vector<std::string> needs;
   bool declared = true;              ///< declares_by_default(kind) unless the rules say otherwise
   SourceLocation location;           ///< the `[[signal]]` header in the rules file
+  std::vector<SourceLocation> pattern_locations;  ///< where each of `patterns` is written (may be empty)
 };
 
 /// One `[[suspicious]]`: imports to review in files that do not declare `service`.
@@ -71,6 +72,8 @@ struct ProjectRules {
   std::vector<std::string> exclude;
   std::optional<std::vector<std::string>> test_classes;    ///< name globs (pytest python_classes)
   std::optional<std::vector<std::string>> test_functions;  ///< name globs (pytest python_functions)
+  std::vector<SourceLocation> test_files_locations;  ///< where each of `test_files` is written (may be empty)
+  std::vector<SourceLocation> exclude_locations;     ///< where each of `exclude` is written (may be empty)
 };
 
 /// `[select]`: for `testtier affected`, changes that mean "run every test".
@@ -92,11 +95,21 @@ struct Rules {
   SelectRules select;
 };
 
+/// One problem of a rules file: where, the dotted key at fault (see RulesError::key) and what.
+struct RulesProblem {
+  SourceLocation location;
+  std::string key;
+  std::string message;
+};
+
 /// A rules file that cannot be used. `what()` reads "FILE:LINE:COL: error: MESSAGE" (the location
-/// omitted when unknown), e.g. "testtier.toml:12:1: error: unknown key `tets` in [project]".
+/// omitted when unknown), e.g. "testtier.toml:12:1: error: unknown key `tets` in [project]", one
+/// line per problem when the file has several: every problem of a file is reported at once.
 class RulesError : public std::runtime_error {
  public:
   RulesError(std::string origin, SourceLocation location, std::string key, std::string message);
+  /// Every problem of the file `origin`, in file order; `problems` must not be empty.
+  RulesError(std::string origin, std::vector<RulesProblem> problems);
 
   const std::string& origin() const { return origin_; }
   const SourceLocation& location() const { return location_; }
@@ -105,12 +118,15 @@ class RulesError : public std::runtime_error {
   /// syntax error or an unreadable file has none ("").
   const std::string& key() const { return key_; }
   const std::string& message() const { return message_; } ///< without file and location
+  /// Every problem (the first is the one location(), key() and message() describe).
+  const std::vector<RulesProblem>& problems() const { return problems_; }
 
  private:
   std::string origin_;
   SourceLocation location_;
   std::string key_;
   std::string message_;
+  std::vector<RulesProblem> problems_;
 };
 
 /// Parse and validate version-1 rules from `toml_text`, naming them `origin` in errors.
@@ -129,6 +145,22 @@ std::optional<Rules> parse_pyproject_rules(std::string_view toml_text, std::stri
 /// Return the built-in rules for generic pytest + pytest-django projects (rules/default.toml,
 /// compiled in).
 Rules default_rules();
+
+/// Where a repository's root was found by find_project_root().
+struct ProjectRoot {
+  std::filesystem::path root;    ///< absolute; the start directory when no configuration was found
+  std::filesystem::path config;  ///< absolute path of the file that decided it, empty when none did
+  bool has_rules = false;        ///< `config` is testtier.toml or a pyproject.toml with [tool.testtier]
+};
+
+/// Return the root for a run started at `start` (a directory, or a file: its directory), as ruff
+/// and pytest find their configuration: the nearest directory at or above it holding
+/// `testtier.toml` or a `pyproject.toml` with `[tool.testtier]`; else the nearest holding a pytest
+/// configuration file (as read_pytest_config() picks one); else `start`'s directory. The search
+/// goes up to the filesystem root (like ruff's, it does not stop at a `.git`). Never throws: a
+/// pyproject.toml that cannot be read or parsed counts as holding rules, so that loading them
+/// reports the problem.
+ProjectRoot find_project_root(const std::filesystem::path& start);
 
 /// Return the rules for the repository at `root`: `explicit_file` when given, else
 /// `ROOT/testtier.toml`, else `[tool.testtier]` in `ROOT/pyproject.toml`, else default_rules().

@@ -67,6 +67,7 @@ std::string result_key(const std::filesystem::path& root, const Rules& rules, co
   w.strings(found.python_files);
   w.strings(found.test_files);
   w.list(found.diagnostics, [&](const Diagnostic& d) { w.diagnostic(d); });
+  w.list(found.exclude_matched, [&](bool matched) { w.number(matched); });
   return key;
 }
 

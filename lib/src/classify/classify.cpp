@@ -24,6 +24,7 @@
 #include "classify/pipeline.hpp"
 #include "classify/suspicious.hpp"
 #include "classify/tiers.hpp"
+#include "classify/unmatched_rules.hpp"
 #include "testtier/discover.hpp"
 #include "testtier/pytest_config.hpp"
 
@@ -365,9 +366,19 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
   result.diagnostics = std::move(analysis.diagnostics);
   result.diagnostics.insert(result.diagnostics.end(), found.diagnostics.begin(), found.diagnostics.end());
   result.diagnostics.insert(result.diagnostics.end(), layout.diagnostics.begin(), layout.diagnostics.end());
+  std::vector<const FileFacts*> parsed;
   for (const auto& [path, facts] : store.parsed()) {
     result.diagnostics.insert(result.diagnostics.end(), facts->diagnostics.begin(), facts->diagnostics.end());
     result.stats.parsed_bytes += facts->size;
+    parsed.push_back(facts.get());
+  }
+  const bool whole_repository =
+      std::any_of(options.only_files.begin(), options.only_files.end(),
+                  [](const std::string& path) { return path.empty() || path == "."; }) ||
+      options.only_files.empty();
+  if (whole_repository) {  // a run over some files has not seen the names the others use
+    const std::vector<Diagnostic> unmatched = classify_stage::unmatched_rules(root, rules, found, parsed, result.files);
+    result.diagnostics.insert(result.diagnostics.end(), unmatched.begin(), unmatched.end());
   }
   watch.lap();
   if (facts_cache) {

@@ -55,7 +55,7 @@ bool any_matches(const std::vector<Glob>& globs, std::string_view path) {
 class Walker {
  public:
   Walker(fs::path root, const DiscoverOptions& options)
-      : root_(std::move(root)), exclude_(compile(options.exclude)) {}
+      : root_(std::move(root)), exclude_(compile(options.exclude)), exclude_matched_(exclude_.size(), false) {}
 
   // Walk the whole root; return the Python files found, sorted.
   std::vector<std::string> run() {
@@ -69,6 +69,9 @@ class Walker {
 
   std::vector<Diagnostic> take_diagnostics() { return std::move(diagnostics_); }
 
+  /// Return, per exclude glob, whether it left out anything.
+  [[nodiscard]] const std::vector<bool>& exclude_matched() const { return exclude_matched_; }
+
  private:
   void walk_dir(const std::string& rel, const fs::path& canon);
   void visit_entry(const std::string& dir_rel, const fs::path& dir_canon,
@@ -78,10 +81,21 @@ class Walker {
   std::vector<std::string> python_files();
 
   bool skipped_dir(std::string_view name, const std::string& rel) const {
-    return is_vcs_or_cache(name) ||
-           std::any_of(exclude_.begin(), exclude_.end(), [&](const Glob& g) {
-             return g.matches(rel) || g.matches_everything_below(rel);
-           });
+    const bool vcs = is_vcs_or_cache(name);  // excluded anyway; still marks the globs that match it
+    return excluded(rel, true) || vcs;
+  }
+
+  /// Return whether an exclude glob matches `rel` (a directory's: or everything below it), and
+  /// mark every glob that does.
+  bool excluded(const std::string& rel, bool directory) const {
+    bool any = false;
+    for (std::size_t i = 0; i < exclude_.size(); ++i) {
+      if (exclude_[i].matches(rel) || (directory && exclude_[i].matches_everything_below(rel))) {
+        exclude_matched_[i] = true;
+        any = true;
+      }
+    }
+    return any;
   }
 
   void report(const std::string& rel, Severity severity, std::string message) {
@@ -92,6 +106,7 @@ class Walker {
 
   fs::path root_;
   std::vector<Glob> exclude_;
+  mutable std::vector<bool> exclude_matched_;
   std::map<std::string, std::string> walked_;       ///< canonical dir → the path it was walked as
   std::map<std::string, fs::path> pending_links_;   ///< directory symlink → canonical dir holding it
   std::map<std::string, std::vector<std::string>> files_;  ///< canonical file → paths reaching it
@@ -127,7 +142,7 @@ void Walker::visit_entry(const std::string& dir_rel, const fs::path& dir_canon,
   } else if (entry.is_directory(ec)) {
     // Below a canonical directory, a real subdirectory's path is canonical too.
     if (!skipped_dir(name, rel)) walk_dir(rel, entry.path());
-  } else if (entry.is_regular_file(ec) && is_python(name) && !any_matches(exclude_, rel)) {
+  } else if (entry.is_regular_file(ec) && is_python(name) && !excluded(rel, false)) {
     files_[entry.path().string()].push_back(rel);
   }
 }
@@ -145,7 +160,7 @@ void Walker::visit_link(const std::string& rel, const fs::path& dir_canon, const
     report(rel, Severity::note, "cannot resolve symlink: " + ec.message() + "; left out");
     return;
   }
-  if (!is_python(name) || any_matches(exclude_, rel)) return;
+  if (!is_python(name) || excluded(rel, false)) return;
   if (!fs::exists(target)) return report(rel, Severity::note, "broken symlink; left out");
   if (!fs::is_regular_file(target)) return;
   const fs::path canon = fs::canonical(link, ec);
@@ -225,6 +240,7 @@ Discovery discover(const std::filesystem::path& root, const DiscoverOptions& opt
   found.python_files = walker.run();
   found.test_files = select_tests(found.python_files, options);
   found.diagnostics = walker.take_diagnostics();
+  found.exclude_matched = walker.exclude_matched();
   std::sort(found.diagnostics.begin(), found.diagnostics.end(), [](const auto& a, const auto& b) {
     return std::tie(a.path, a.message) < std::tie(b.path, b.message);
   });

@@ -8,7 +8,8 @@ const std::vector<LintCode>& lint_codes() {
   using namespace lint_stage;
   static const std::vector<LintCode> codes = {
       kUndeclaredService, kSuspiciousImport, kUnusedDeclaration, kInvalidSuppression, kSyntaxError,
-      kUndecodableFile,   kUnreadableFile,   kUnresolvedBase,     kFixtureCycle};
+      kUndecodableFile,   kUnreadableFile,   kUnresolvedBase,     kFixtureCycle,
+      kUnmatchedRule};
   return codes;
 }
 

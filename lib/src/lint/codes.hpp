@@ -15,5 +15,6 @@ extern const LintCode kUndecodableFile;
 extern const LintCode kUnreadableFile;
 extern const LintCode kUnresolvedBase;
 extern const LintCode kFixtureCycle;
+extern const LintCode kUnmatchedRule;
 
 }  // namespace testtier::lint_stage

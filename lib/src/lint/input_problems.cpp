@@ -1,7 +1,7 @@
-// TT901–TT905: input problems, found by the parse, resolve and graph stages as diagnostics and
+// TT901–TT906: input problems, found by the parse, resolve, graph and classify stages as
+// diagnostics and reported by lint like any other finding.
 #include "lint/checks.hpp"
 #include "lint/codes.hpp"
-// reported by lint like any other finding.
 
 namespace testtier::lint_stage {
 
@@ -50,6 +50,22 @@ const LintCode kFixtureCycle{
     "follows each fixture once and goes on.",
     "    @pytest.fixture\n    def a(b): ...\n    @pytest.fixture\n    def b(a): ...    # TT905",
     "Break the cycle: one of the fixtures must not request the other."};
+
+const LintCode kUnmatchedRule{
+    "TT906", "unmatched-rule", Severity::warning, true,
+    "A rule of the rules file matches nothing in the repository: most likely a typo.",
+    "A `path`, `[project] test_files` or `exclude` glob that matches no file, and a `marker`, `fixture`, "
+    "`base_class` or `decorator` name that appears in none of the files a whole-repository run read (test files, conftests "
+    "and the modules they reach), reported at the rules file's line with the nearest names that do appear. "
+    "A list that spells one thing several ways (old and new module paths) is reported only when none of "
+    "its patterns matches, or for a pattern near a name that appears (a likely typo). "
+    "Base classes and decorators are compared by their last name. The built-in rules are not checked, nor runs over some "
+    "files only (`lint PATH...`, `explain`).",
+    "A rule that matches nothing classifies nothing: the tests it was written for stay in a cheaper tier and "
+    "run on shards without their service.",
+    "    [[signal]]\n    marker = [\"djano_db\"]    # TT906: did you mean `django_db`?\n    needs = [\"postgres\"]",
+    "Correct the name or glob (the message suggests the nearest that exist), or delete a rule the repository "
+    "no longer needs."};
 
 
 std::vector<Finding> input_problem_findings(const LintInput& input) {

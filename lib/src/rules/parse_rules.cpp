@@ -67,14 +67,19 @@ std::vector<Item> required_list(const TomlReader& reader, const toml::table& tab
   return std::move(*items);
 }
 
-/// Return the globs `name` of [project], checked; nullopt when absent.
+/// Return the globs `name` of [project], checked; nullopt when absent. Where each is written goes
+/// to `locations` when given.
 std::optional<std::vector<std::string>> project_globs(const TomlReader& reader,
                                                       const toml::table& table,
-                                                      std::string_view name) {
+                                                      std::string_view name,
+                                                      std::vector<SourceLocation>* locations = nullptr) {
   const std::string key = "project." + std::string(name);
   auto items = reader.strings(table, name, key);
   if (!items) return std::nullopt;
   check_globs(reader, *items, name, key);
+  for (const Item& item : *items) {
+    if (locations != nullptr) locations->push_back(item.location);
+  }
   return texts(*items);
 }
 
@@ -97,8 +102,9 @@ ProjectRules read_project(const TomlReader& reader, const toml::table& table) {
   if (auto roots = reader.strings(table, "import_roots", "project.import_roots")) {
     project.import_roots = texts(*roots);
   }
-  project.test_files = project_globs(reader, table, "test_files");
-  project.exclude = project_globs(reader, table, "exclude").value_or(std::vector<std::string>{});
+  project.test_files = project_globs(reader, table, "test_files", &project.test_files_locations);
+  project.exclude =
+      project_globs(reader, table, "exclude", &project.exclude_locations).value_or(std::vector<std::string>{});
   project.test_classes = project_globs(reader, table, "test_classes");
   project.test_functions = project_globs(reader, table, "test_functions");
   return project;
@@ -114,8 +120,9 @@ std::vector<int> read_ports(const TomlReader& reader, const toml::table& table,
   for (std::size_t i = 0; i < values->size(); ++i) {
     const std::int64_t port = (*values)[i];
     if (port < 1 || port > 65535) {
-      reader.fail(location_of(*array.get(i)), key + ".ports",
-                  fmt::format("port {} is not between 1 and 65535", port));
+      reader.report(location_of(*array.get(i)), key + ".ports",
+                    fmt::format("port {} is not between 1 and 65535", port));
+      continue;
     }
     ports.push_back(static_cast<int>(port));
   }
@@ -142,6 +149,7 @@ void read_service(const TomlReader& reader, const toml::table& table, Service& s
 }
 
 /// Read the [services] of `root`, checking names first so that `brings` may name any of them.
+/// Each service is read on its own: the problems of every one are reported.
 std::map<std::string, Service> read_services(const TomlReader& reader, const toml::table& root) {
   std::map<std::string, Service> services;
   const toml::table* table = reader.table(root, "services", "services");
@@ -149,17 +157,21 @@ std::map<std::string, Service> read_services(const TomlReader& reader, const tom
   for (auto&& [name, node] : *table) {
     const std::string key = "services." + std::string(name.str());
     if (!node.is_table()) {
-      reader.fail(location_of(name, node), key,
-                  fmt::format("`{}` must be a table, written [{}]", key, reader.dotted(key)));
+      reader.report(location_of(name, node), key,
+                    fmt::format("`{}` must be a table, written [{}]", key, reader.dotted(key)));
+      continue;
     }
     if (name.str() == "*") {
-      reader.fail(location_of(name, node), key,
-                  "`*` cannot name a service: in `provides` it means every service");
+      reader.report(location_of(name, node), key,
+                    "`*` cannot name a service: in `provides` it means every service");
+      continue;
     }
     services[std::string(name.str())].name = name.str();
   }
   for (auto&& [name, node] : *table) {
-    read_service(reader, *node.as_table(), services[std::string(name.str())], services);
+    const auto service = services.find(std::string(name.str()));
+    if (service == services.end()) continue;
+    reader.recover([&] { read_service(reader, *node.as_table(), service->second, services); });
   }
   return services;
 }
@@ -210,6 +222,7 @@ Signal read_signal(const TomlReader& reader, const toml::table& table, std::size
   if (signal.kind == EvidenceKind::path) check_globs(reader, patterns, kind, kind_key);
   if (signal.kind == EvidenceKind::setting) check_settings(reader, patterns, kind, kind_key);
   signal.patterns = texts(patterns);
+  for (const Item& item : patterns) signal.pattern_locations.push_back(item.location);
   const auto needs = required_list(reader, table, "needs", key,
                                    "the services this evidence means, e.g. needs = [\"postgres\"]");
   check_services(reader, needs, services, "needs", key + ".needs");
@@ -259,58 +272,76 @@ Tier read_tier(const TomlReader& reader, const toml::table& table, std::size_t i
   return tier;
 }
 
-/// Return the [[tier]] tables of `root`, checking that their names differ.
+/// Return the [[tier]] tables of `root`, checking that their names differ; `complete` says
+/// whether every one could be read (each is read on its own, reporting its problems).
 std::vector<Tier> read_tiers(const TomlReader& reader, const toml::table& root,
-                             const std::map<std::string, Service>& services) {
+                             const std::map<std::string, Service>& services, bool& complete) {
   std::vector<Tier> tiers;
+  complete = true;
   const toml::array* tables = reader.tables(root, "tier", "tier");
   if (tables == nullptr) return tiers;
   std::map<std::string, SourceLocation> seen;
   for (std::size_t i = 0; i < tables->size(); ++i) {
     const toml::table& table = *tables->get(i)->as_table();
-    Tier tier = read_tier(reader, table, i, services);
-    const SourceLocation here = location_of(*table.get("name"));
-    if (const auto [it, added] = seen.emplace(tier.name, here); !added) {
-      reader.fail(here, fmt::format("tier[{}].name", i),
-                  fmt::format("duplicate tier name `{}` (first at line {})", tier.name,
-                              it->second.line));
-    }
-    tiers.push_back(std::move(tier));
+    complete = reader.recover([&] {
+      Tier tier = read_tier(reader, table, i, services);
+      const SourceLocation here = location_of(*table.get("name"));
+      if (const auto [it, added] = seen.emplace(tier.name, here); !added) {
+        reader.report(here, fmt::format("tier[{}].name", i),
+                      fmt::format("duplicate tier name `{}` (first at line {})", tier.name,
+                                  it->second.line));
+      }
+      tiers.push_back(std::move(tier));
+    }) && complete;
   }
   return tiers;
 }
 
-/// Call `read(table, index)` for each table of the array of tables `name` in `root`.
+/// Call `read(table, index)` for each table of the array of tables `name` in `root`, each on its
+/// own (recording its problems and going on to the next).
 template <typename Read>
 void for_each_table(const TomlReader& reader, const toml::table& root, std::string_view name,
                     Read read) {
-  const toml::array* tables = reader.tables(root, name, name);
-  if (tables == nullptr) return;
-  for (std::size_t i = 0; i < tables->size(); ++i) read(*tables->get(i)->as_table(), i);
+  reader.recover([&] {
+    const toml::array* tables = reader.tables(root, name, name);
+    if (tables == nullptr) return;
+    for (std::size_t i = 0; i < tables->size(); ++i) {
+      reader.recover([&] { read(*tables->get(i)->as_table(), i); });
+    }
+  });
 }
 
-/// Read and validate the rules table `root`.
+/// Read and validate the rules table `root`. Each part is read on its own, so that the problems
+/// of every part are reported together (TomlReader::throw_problems); a wrong `version` stops at once.
 Rules read_rules(const TomlReader& reader, const toml::table& root) {
   check_version(reader, root);
-  reader.check_keys(root, "",
-                    {"version", "project", "services", "signal", "suspicious", "tier", "select"});
+  reader.recover([&] {
+    reader.check_keys(root, "", {"version", "project", "services", "signal", "suspicious", "tier", "select"});
+  });
   Rules rules;
   rules.origin = reader.origin();
-  if (const toml::table* project = reader.table(root, "project", "project")) {
-    rules.project = read_project(reader, *project);
-  }
-  if (const toml::table* select = reader.table(root, "select", "select")) {
-    rules.select = read_select(reader, *select);
-  }
-  rules.services = read_services(reader, root);
+  reader.recover([&] {
+    if (const toml::table* project = reader.table(root, "project", "project")) {
+      rules.project = read_project(reader, *project);
+    }
+  });
+  reader.recover([&] {
+    if (const toml::table* select = reader.table(root, "select", "select")) {
+      rules.select = read_select(reader, *select);
+    }
+  });
+  reader.recover([&] { rules.services = read_services(reader, root); });
   for_each_table(reader, root, "signal", [&](const toml::table& table, std::size_t i) {
     rules.signals.push_back(read_signal(reader, table, i, rules.services));
   });
   for_each_table(reader, root, "suspicious", [&](const toml::table& table, std::size_t i) {
     rules.suspicious.push_back(read_suspicious(reader, table, i, rules.services));
   });
-  rules.tiers = read_tiers(reader, root, rules.services);
-  check_tiers(reader, rules, root);
+  bool tiers_complete = true;
+  reader.recover([&] { rules.tiers = read_tiers(reader, root, rules.services, tiers_complete); });
+  // Whether the tiers place every service is only known when every tier could be read.
+  if (tiers_complete) reader.recover([&] { check_tiers(reader, rules, root); });
+  reader.throw_problems();
   return rules;
 }
 

@@ -14,14 +14,27 @@ std::string describe(const std::string& origin, SourceLocation location,
   return fmt::format("{}:{}:{}: error: {}", origin, location.line, location.column, message);
 }
 
+/// Format every problem of `problems`, one a line.
+std::string describe_all(const std::string& origin, const std::vector<RulesProblem>& problems) {
+  std::string text;
+  for (const RulesProblem& problem : problems) {
+    text += (text.empty() ? "" : "\n") + describe(origin, problem.location, problem.message);
+  }
+  return text;
+}
+
 }  // namespace
 
 RulesError::RulesError(std::string origin, SourceLocation location, std::string key,
                        std::string message)
-    : std::runtime_error(describe(origin, location, message)),
+    : RulesError(std::move(origin), std::vector<RulesProblem>{{location, std::move(key), std::move(message)}}) {}
+
+RulesError::RulesError(std::string origin, std::vector<RulesProblem> problems)
+    : std::runtime_error(describe_all(origin, problems)),
       origin_(std::move(origin)),
-      location_(location),
-      key_(std::move(key)),
-      message_(std::move(message)) {}
+      location_(problems.at(0).location),
+      key_(problems.front().key),
+      message_(problems.front().message),
+      problems_(std::move(problems)) {}
 
 }  // namespace testtier

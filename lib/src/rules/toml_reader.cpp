@@ -1,5 +1,6 @@
 #include "rules/toml_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -77,16 +78,37 @@ void TomlReader::fail(SourceLocation location, std::string_view key,
   throw RulesError(origin_, location, dotted(key), message);
 }
 
+void TomlReader::report(SourceLocation location, std::string_view key, const std::string& message) const {
+  problems_.push_back({location, dotted(key), message});
+}
+
+void TomlReader::throw_problems() const {
+  if (problems_.empty()) return;
+  std::vector<RulesProblem> sorted = problems_;
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const RulesProblem& a, const RulesProblem& b) { return a.location < b.location; });
+  sorted.erase(std::unique(sorted.begin(), sorted.end(),
+                           [](const RulesProblem& a, const RulesProblem& b) {
+                             return a.location == b.location && a.message == b.message;
+                           }),
+               sorted.end());
+  throw RulesError(origin_, std::move(sorted));
+}
+
 void TomlReader::check_keys(const toml::table& table, std::string_view key,
                             std::initializer_list<std::string_view> allowed) const {
+  std::vector<RulesProblem> unknown;
   for (auto&& [name, value] : table) {
     bool known = false;
     for (std::string_view a : allowed) known = known || a == name.str();
     if (known) continue;
-    fail(location_of(name, value), child_key(key, name.str()),
-         fmt::format("unknown key `{}` in {}; expected one of: {}", name.str(), section(key),
-                     listed(allowed)));
+    unknown.push_back({location_of(name, value), dotted(child_key(key, name.str())),
+                       fmt::format("unknown key `{}` in {}; expected one of: {}", name.str(), section(key),
+                                   listed(allowed))});
   }
+  // Every unknown key of the table at once; reading the table stops there, as what follows
+  // (a required key missing) is most likely the same typo again.
+  if (!unknown.empty()) throw RulesError(origin_, std::move(unknown));
 }
 
 const toml::table* TomlReader::table(const toml::table& parent, std::string_view name,

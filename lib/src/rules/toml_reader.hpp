@@ -48,7 +48,31 @@ class TomlReader {
   [[noreturn]] void fail(SourceLocation location, std::string_view key,
                          const std::string& message) const;
 
-  /// Throw unless every key of the table `key` is in `allowed`.
+  /// Record a problem at `location` about `key` and go on reading: after reading it all, the
+  /// file is refused with every problem found (throw_problems).
+  void report(SourceLocation location, std::string_view key, const std::string& message) const;
+
+  /// Run `read`; when it throws a RulesError, record its problems and return false. Each part
+  /// of a rules file that can be read on its own is read this way, so that one run reports the
+  /// problems of every part.
+  template <typename Read>
+  bool recover(Read read) const {
+    try {
+      read();
+      return true;
+    } catch (const RulesError& error) {
+      problems_.insert(problems_.end(), error.problems().begin(), error.problems().end());
+      return false;
+    }
+  }
+
+  /// Return whether a problem has been recorded.
+  [[nodiscard]] bool has_problems() const { return !problems_.empty(); }
+
+  /// Throw a RulesError with every problem recorded, in file order, when there is any.
+  void throw_problems() const;
+
+  /// Throw a RulesError with a problem for each key of the table `key` that is not in `allowed`.
   void check_keys(const toml::table& table, std::string_view key,
                   std::initializer_list<std::string_view> allowed) const;
 
@@ -87,6 +111,7 @@ class TomlReader {
  private:
   std::string origin_;
   std::string prefix_;
+  mutable std::vector<RulesProblem> problems_;
 };
 
 }  // namespace testtier::rules_detail

@@ -26,6 +26,29 @@ SourceLocation service_location(const toml::table& root, const std::string& name
   return location_of(service != nullptr ? *service : root);
 }
 
+/// Return where the name of the `index`th [[tier]] of `root` is written, else where the tier is.
+SourceLocation tier_location(const toml::table& root, std::size_t index) {
+  const toml::array* tiers = root.get_as<toml::array>("tier");
+  const toml::node* tier = tiers != nullptr ? tiers->get(index) : nullptr;
+  if (tier == nullptr || !tier->is_table()) return location_of(root);
+  const toml::node* name = tier->as_table()->get("name");
+  return location_of(name != nullptr ? *name : *tier);
+}
+
+/// Report each tier of `rules` after the first that provides `*`: it can never be chosen.
+void check_tiers_reachable(const TomlReader& reader, const Rules& rules, const toml::table& root) {
+  const auto everything = std::find_if(rules.tiers.begin(), rules.tiers.end(),
+                                       [](const Tier& tier) { return tier.provides_everything; });
+  if (everything == rules.tiers.end()) return;
+  for (auto tier = everything + 1; tier != rules.tiers.end(); ++tier) {
+    const auto index = static_cast<std::size_t>(tier - rules.tiers.begin());
+    reader.report(tier_location(root, index), fmt::format("tier[{}]", index),
+                  fmt::format("tier `{}` can never be chosen: tier `{}` before it provides every service "
+                              "(`*`); move it before `{}`, or remove it",
+                              tier->name, everything->name, everything->name));
+  }
+}
+
 /// Return whether some tier of `tiers` provides `service`.
 bool placed(const std::vector<Tier>& tiers, const std::string& service) {
   return std::any_of(tiers.begin(), tiers.end(), [&](const Tier& tier) {
@@ -42,7 +65,7 @@ void check_globs(const TomlReader& reader, const std::vector<Item>& items, std::
     try {
       Glob{item.text};
     } catch (const std::invalid_argument& error) {
-      reader.fail(item.location, key, fmt::format("bad glob in `{}`: {}", name, error.what()));
+      reader.report(item.location, key, fmt::format("bad glob in `{}`: {}", name, error.what()));
     }
   }
 }
@@ -52,17 +75,18 @@ void check_settings(const TomlReader& reader, const std::vector<Item>& items,
   for (const Item& item : items) {
     const auto equals = item.text.find('=');
     if (equals == 0) {
-      reader.fail(item.location, key,
+      reader.report(item.location, key,
                   fmt::format("`{}` entry \"{}\" has no setting name before '='; write "
                               "KEY=VALUE-GLOB or KEY",
                               name, item.text));
+      continue;
     }
     if (equals == std::string::npos) continue;
     const std::string value = item.text.substr(equals + 1);
     try {
       Glob{value};
     } catch (const std::invalid_argument& error) {
-      reader.fail(item.location, key,
+      reader.report(item.location, key,
                   fmt::format("bad value glob in `{}` entry \"{}\": {}", name, item.text,
                               error.what()));
     }
@@ -77,18 +101,22 @@ void check_services(const TomlReader& reader, const std::vector<Item>& items,
     const std::string known = services.empty()
                                   ? fmt::format("no {} are defined", reader.section("services"))
                                   : fmt::format("services are: {}", service_names(services));
-    reader.fail(item.location, key,
-                fmt::format("unknown service `{}` in `{}`; {}", item.text, name, known));
+    reader.report(item.location, key,
+                  fmt::format("unknown service `{}` in `{}`; {}", item.text, name, known));
   }
 }
 
 void check_tiers(const TomlReader& reader, const Rules& rules, const toml::table& root) {
+  // Checks of the whole rule set: only meaningful, and only reported, when every part was read
+  // (else "no tier" or "service in no tier" would often be the same mistake again).
+  if (reader.has_problems()) return;
   if (rules.tiers.empty()) {
     reader.fail(location_of(root), "tier",
                 fmt::format("no {} is defined; give at least one, the last usually with "
                             "provides = [\"*\"]",
                             reader.section("tier[0]")));
   }
+  check_tiers_reachable(reader, rules, root);
   std::vector<std::string> unplaced;
   for (const auto& [name, service] : rules.services) {
     if (!placed(rules.tiers, name)) unplaced.push_back(name);
@@ -97,7 +125,7 @@ void check_tiers(const TomlReader& reader, const Rules& rules, const toml::table
   std::vector<std::string> quoted;
   for (const std::string& name : unplaced) quoted.push_back(fmt::format("`{}`", name));
   const bool one = unplaced.size() == 1;
-  reader.fail(service_location(root, unplaced.front()), "services." + unplaced.front(),
+  reader.report(service_location(root, unplaced.front()), "services." + unplaced.front(),
               fmt::format("{} {} {} in no tier; add {} to some tier's `provides`, or add a last "
                           "tier with provides = [\"*\"]",
                           one ? "service" : "services", fmt::join(quoted, ", "),

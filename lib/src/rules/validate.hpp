@@ -12,22 +12,23 @@
 
 namespace testtier::rules_detail {
 
-/// Throw unless every item of the list `name` (at `key`) compiles as a glob.
+/// Report (TomlReader::report) each item of the list `name` (at `key`) that does not compile as a glob.
 void check_globs(const TomlReader& reader, const std::vector<Item>& items, std::string_view name,
                  std::string_view key);
 
-/// Throw unless every item of the list `name` (at `key`) is `KEY` or `KEY=VALUE-GLOB`.
+/// Report each item of the list `name` (at `key`) that is not `KEY` or `KEY=VALUE-GLOB`.
 void check_settings(const TomlReader& reader, const std::vector<Item>& items,
                     std::string_view name, std::string_view key);
 
-/// Throw unless every item of the list `name` (at `key`) names one of `services` (or is "*" when
+/// Report each item of the list `name` (at `key`) that names none of `services` (nor is "*" when
 /// `star_allowed`).
 void check_services(const TomlReader& reader, const std::vector<Item>& items,
                     const std::map<std::string, Service>& services, std::string_view name,
                     std::string_view key, bool star_allowed = false);
 
-/// Throw unless `rules` has tiers and they place every service; `root` is the rules table, for
-/// locations.
+/// Report unless `rules` has tiers, they place every service, and no tier comes after one that
+/// provides `*` (it could never be chosen); `root` is the rules table, for locations. Checks
+/// nothing when a problem was reported already (the rule set was not read whole).
 void check_tiers(const TomlReader& reader, const Rules& rules, const toml::table& root);
 
 }  // namespace testtier::rules_detail

@@ -163,47 +163,139 @@ std::string_view strip_dot_slash(std::string_view path) {
   return path;
 }
 
+/// Brace alternatives beyond this many are refused rather than expanded.
+constexpr std::size_t kMaxAlternatives = 256;
+
+// Return the offset after the class whose '[' is at `text[at]`, or `at + 1` when it is not
+// closed (compile_segment reports that): braces and commas inside a class are literal.
+std::size_t skip_class(std::string_view text, std::size_t at) {
+  std::size_t i = at + 1;
+  if (i < text.size() && (text[i] == '!' || text[i] == '^')) ++i;
+  if (i < text.size() && text[i] == ']') ++i;
+  while (i < text.size() && text[i] != ']' && text[i] != '/') ++i;
+  return i < text.size() && text[i] == ']' ? i + 1 : at + 1;
+}
+
+// Return the offset of the '}' closing the '{' at `text[open]`, or npos.
+std::size_t closing_brace(std::string_view text, std::size_t open) {
+  int depth = 0;
+  for (std::size_t i = open; i < text.size();) {
+    if (text[i] == '[') {
+      i = skip_class(text, i);
+      continue;
+    }
+    if (text[i] == '{') ++depth;
+    if (text[i] == '}' && --depth == 0) return i;
+    ++i;
+  }
+  return npos;
+}
+
+// Split the inside of a brace group at its top-level commas.
+std::vector<std::string_view> alternatives_of(std::string_view inside) {
+  std::vector<std::string_view> parts;
+  int depth = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < inside.size();) {
+    if (inside[i] == '[') {
+      i = skip_class(inside, i);
+      continue;
+    }
+    if (inside[i] == '{') ++depth;
+    if (inside[i] == '}') --depth;
+    if (inside[i] == ',' && depth == 0) {
+      parts.push_back(inside.substr(start, i - start));
+      start = i + 1;
+    }
+    ++i;
+  }
+  parts.push_back(inside.substr(start));
+  return parts;
+}
+
+// Append to `out` every brace-free pattern `text` stands for, prefixed by `prefix`.
+void expand_braces(std::string_view pattern, std::string_view text, const std::string& prefix,
+                   std::vector<std::string>& out) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == '[') {
+      i = skip_class(text, i);
+      continue;
+    }
+    if (text[i] == '}') fail(pattern, "'}' without a '{' before it");
+    if (text[i] != '{') {
+      ++i;
+      continue;
+    }
+    const std::size_t close = closing_brace(text, i);
+    if (close == npos) fail(pattern, "unclosed '{'");
+    const std::string head = prefix + std::string(text.substr(0, i));
+    const std::string_view rest = text.substr(close + 1);
+    for (const std::string_view choice : alternatives_of(text.substr(i + 1, close - i - 1))) {
+      std::vector<std::string> heads;
+      expand_braces(pattern, choice, head, heads);
+      for (const std::string& each : heads) {
+        expand_braces(pattern, rest, each, out);
+        if (out.size() > kMaxAlternatives) fail(pattern, "more than 256 alternatives once braces are expanded");
+      }
+    }
+    return;
+  }
+  out.push_back(prefix + std::string(text));
+}
+
+glob_detail::Alternative compile_alternative(std::string_view pattern, std::string_view body) {
+  glob_detail::Alternative compiled;
+  std::vector<Segment>& segments = compiled.segments;
+  const bool anchored = body.starts_with("./") || body.starts_with('/');
+  const std::vector<std::string_view> parts = split(strip_dot_slash(body));
+  if (parts.empty()) fail(pattern, "empty pattern");
+  if (!anchored && parts.size() == 1 && parts[0] != "**") {
+    segments.push_back(Segment{.any_segments = true, .atoms = {}});  // a base name, at any depth
+  }
+  for (const std::string_view part : parts) segments.push_back(compile_segment(pattern, part));
+  if (segments.back().any_segments) {
+    // A trailing `**` needs one segment at least: `a/**` is everything below `a`, not `a`.
+    compiled.ends_below = true;
+    Segment one;
+    one.atoms.push_back(Atom{.kind = Atom::Kind::any_run, .negated = false, .ranges = {}});
+    segments.insert(segments.end() - 1, std::move(one));
+  }
+  return compiled;
+}
+
+bool alternative_matches(const glob_detail::Alternative& alternative, const std::vector<std::string_view>& parts) {
+  const std::vector<Segment>& segments = alternative.segments;
+  return greedy_match(
+      segments.size(), parts.size(),
+      [&](std::size_t t) { return segments[t].any_segments; },
+      [&](std::size_t t, std::size_t u) {
+        return segment_matches(segments[t], parts[u]) ? u + 1 : npos;
+      },
+      [](std::size_t u) { return u + 1; });
+}
+
 }  // namespace
 
 Glob::Glob(std::string pattern) : pattern_(std::move(pattern)) {
-  const std::string_view body = pattern_;
-  const bool anchored = body.starts_with("./") || body.starts_with('/');
-  const std::vector<std::string_view> parts = split(strip_dot_slash(body));
-  if (parts.empty()) fail(pattern_, "empty pattern");
-  if (!anchored && parts.size() == 1 && parts[0] != "**") {
-    segments_.push_back(Segment{.any_segments = true, .atoms = {}});  // a base name, at any depth
-  }
-  for (const std::string_view part : parts) segments_.push_back(compile_segment(pattern_, part));
-  if (segments_.back().any_segments) {
-    // A trailing `**` needs one segment at least: `a/**` is everything below `a`, not `a`.
-    ends_below_ = true;
-    Segment one;
-    one.atoms.push_back(Atom{.kind = Atom::Kind::any_run, .negated = false, .ranges = {}});
-    segments_.insert(segments_.end() - 1, std::move(one));
-  }
+  std::vector<std::string> expanded;
+  expand_braces(pattern_, pattern_, "", expanded);
+  for (const std::string& body : expanded) alternatives_.push_back(compile_alternative(pattern_, body));
 }
 
 bool Glob::matches(std::string_view path) const {
-  return matches_segments(split(strip_dot_slash(path)));
+  const std::vector<std::string_view> parts = split(strip_dot_slash(path));
+  return std::any_of(alternatives_.begin(), alternatives_.end(),
+                     [&](const auto& alternative) { return alternative_matches(alternative, parts); });
 }
 
 bool Glob::matches_everything_below(std::string_view dir) const {
-  if (!ends_below_) return false;
-  // The pattern ends with `/*/**`, so what comes before them must match `dir` or one of its
-  // ancestors; any one name below `dir` shows whether it does.
+  // A pattern ending with `/*/**` matches everything below `dir` when what comes before them
+  // matches `dir` or one of its ancestors; any one name below `dir` shows whether it does.
   std::vector<std::string_view> parts = split(strip_dot_slash(dir));
   parts.emplace_back("x");
-  return matches_segments(parts);
-}
-
-bool Glob::matches_segments(const std::vector<std::string_view>& parts) const {
-  return greedy_match(
-      segments_.size(), parts.size(),
-      [&](std::size_t t) { return segments_[t].any_segments; },
-      [&](std::size_t t, std::size_t u) {
-        return segment_matches(segments_[t], parts[u]) ? u + 1 : npos;
-      },
-      [](std::size_t u) { return u + 1; });
+  return std::any_of(alternatives_.begin(), alternatives_.end(), [&](const auto& alternative) {
+    return alternative.ends_below && alternative_matches(alternative, parts);
+  });
 }
 
 }  // namespace testtier

@@ -149,3 +149,56 @@ TEST_CASE("corpus/sentry-like/testtier.toml loads with Sentry's tiers", "[rules]
   CHECK(tier_names(rules) == std::vector<std::string>{"no_services", "postgres_only",
                                                       "other_services", "snuba_tier"});
 }
+
+TEST_CASE("find_project_root takes the nearest testtier rules upward, as ruff does", "[rules][root]") {
+  const TempDir dir;
+  dir.write("repo/testtier.toml", rules_with_tier("own"));
+  dir.write("repo/pytest.ini", "[pytest]\n");
+  dir.write("repo/tests/unit/test_a.py", "");
+  dir.write("repo/tests/pytest.ini", "[pytest]\n");  // nearer, but only pytest's: the rules win
+  const fs::path repo = fs::canonical(dir.root() / "repo");
+  const testtier::ProjectRoot from_deep = testtier::find_project_root(dir.root() / "repo/tests/unit");
+  CHECK(from_deep.root == repo);
+  CHECK(from_deep.config == repo / "testtier.toml");
+  CHECK(from_deep.has_rules);
+  // a file starts the search in its directory
+  CHECK(testtier::find_project_root(dir.root() / "repo/tests/unit/test_a.py").root == repo);
+  CHECK(testtier::find_project_root(dir.root() / "repo").root == repo);
+}
+
+TEST_CASE("find_project_root: a pyproject.toml counts only with [tool.testtier]", "[rules][root]") {
+  const TempDir dir;
+  dir.write("repo/pyproject.toml", pyproject_with_tier("from_pyproject"));
+  dir.write("repo/sub/pyproject.toml", "[project]\nname = \"sub\"\n");  // no [tool.testtier]: passed over
+  dir.write("repo/sub/tests/test_a.py", "");
+  const testtier::ProjectRoot found = testtier::find_project_root(dir.root() / "repo/sub/tests");
+  CHECK(found.root == fs::canonical(dir.root() / "repo"));
+  CHECK(found.config.filename() == "pyproject.toml");
+  CHECK(tier_names(find_rules(found.root)) == std::vector<std::string>{"from_pyproject"});
+}
+
+TEST_CASE("find_project_root falls back to the nearest pytest configuration, then the start", "[rules][root]") {
+  const TempDir dir;
+  dir.write("repo/setup.cfg", "[metadata]\nname = x\n");  // no [tool:pytest]: not pytest's
+  dir.write("repo/tox.ini", "[pytest]\ntestpaths = tests\n");
+  dir.write("repo/tests/test_a.py", "");
+  const testtier::ProjectRoot found = testtier::find_project_root(dir.root() / "repo/tests");
+  CHECK(found.root == fs::canonical(dir.root() / "repo"));
+  CHECK(found.config.filename() == "tox.ini");
+  CHECK_FALSE(found.has_rules);
+
+  const TempDir bare;
+  bare.write("a/b/test_x.py", "");
+  const testtier::ProjectRoot nothing = testtier::find_project_root(bare.root() / "a/b");
+  CHECK(nothing.root == fs::canonical(bare.root() / "a/b"));
+  CHECK(nothing.config.empty());
+}
+
+TEST_CASE("find_project_root stops at a broken pyproject.toml, whose loading says why", "[rules][root]") {
+  const TempDir dir;
+  dir.write("repo/pyproject.toml", "[tool.testtier\n");
+  dir.write("repo/tests/test_a.py", "");
+  const testtier::ProjectRoot found = testtier::find_project_root(dir.root() / "repo/tests");
+  CHECK(found.root == fs::canonical(dir.root() / "repo"));
+  CHECK_THROWS_AS(find_rules(found.root), RulesError);
+}

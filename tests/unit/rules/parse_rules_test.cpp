@@ -507,3 +507,77 @@ TEST_CASE("messages about [tool.testtier] name its tables in full", "[rules]") {
 TEST_CASE("a TOML syntax error in pyproject.toml is a RulesError", "[rules]") {
   CHECK_THROWS_AS(parse_pyproject_rules("[project\n", "pyproject.toml"), RulesError);
 }
+
+TEST_CASE("every problem of a rules file is reported at once, in file order", "[rules]") {
+  const RulesError error = error_of(R"(version = 1
+[project]
+tets = []
+[services.postgres]
+ports = [99999]
+[[signal]]
+marker = ["db"]
+needs = ["postgress"]
+[[signal]]
+fixture = ["f"]
+call = ["g"]
+needs = ["postgres"]
+[[tier]]
+name = "all"
+provides = ["*"]
+)");
+  REQUIRE(error.problems().size() == 4);
+  CHECK(error.problems()[0].location.line == 3);
+  CHECK(error.problems()[0].key == "project.tets");
+  CHECK(error.problems()[1].location.line == 5);
+  CHECK(error.problems()[1].message == "port 99999 is not between 1 and 65535");
+  CHECK(error.problems()[2].location.line == 8);
+  CHECK(error.problems()[2].key == "signal[0].needs");
+  CHECK(error.problems()[3].location.line == 11);
+  CHECK(error.problems()[3].key == "signal[1].call");
+  // what() has one "FILE:LINE:COL: error: ..." line per problem; the first is also location()/key().
+  CHECK(std::string(error.what()).find("rules.toml:3:1: error: unknown key `tets`") == 0);
+  CHECK_THAT(error.what(), Catch::Contains("\nrules.toml:11:") && Catch::Contains("[[signal]] has 2 evidence kinds"));
+  CHECK(error.key() == "project.tets");
+}
+
+TEST_CASE("a tier after one that provides `*` can never be chosen: an error", "[rules]") {
+  const RulesError error = error_of(kValid + "[[tier]]\nname = \"postgres_only\"\nprovides = [\"postgres\"]\n"
+                                             "[[tier]]\nname = \"late\"\nprovides = []\n");
+  REQUIRE(error.problems().size() == 2);
+  CHECK(error.location().line == 8);
+  CHECK(error.key() == "tier[1]");
+  CHECK(error.message() == "tier `postgres_only` can never be chosen: tier `all` before it provides every service "
+                           "(`*`); move it before `all`, or remove it");
+  CHECK(error.problems()[1].location.line == 11);
+  CHECK(error.problems()[1].key == "tier[2]");
+}
+
+TEST_CASE("brace globs are read as alternatives, and unbalanced braces refused", "[rules]") {
+  const Rules rules = parse_rules(kValid + "[[signal]]\npath = [\"tests/{unit,api}/**\"]\nneeds = [\"postgres\"]\n",
+                                  "rules.toml");
+  CHECK(rules.signals.at(0).patterns == std::vector<std::string>{"tests/{unit,api}/**"});
+  check_error(kValid + "[[signal]]\npath = [\"tests/{unit,api/**\"]\nneeds = [\"postgres\"]\n", 8, "signal[0].path",
+              "bad glob in `path`: invalid glob 'tests/{unit,api/**': unclosed '{'");
+}
+
+TEST_CASE("where each pattern and [project] glob is written is kept, for warnings", "[rules]") {
+  const Rules rules = parse_rules(R"(version = 1
+[project]
+test_files = ["tests/**/test_*.py",
+              "it/**/*_test.py"]
+exclude = ["**/vendor/**"]
+[services.postgres]
+[[signal]]
+marker = ["django_db", "db"]
+needs = ["postgres"]
+[[tier]]
+name = "all"
+provides = ["*"]
+)",
+                                  "rules.toml");
+  REQUIRE(rules.project.test_files_locations.size() == 2);
+  CHECK(rules.project.test_files_locations[1] == testtier::SourceLocation{4, 15});
+  CHECK(rules.project.exclude_locations.at(0).line == 5);
+  REQUIRE(rules.signals.at(0).pattern_locations.size() == 2);
+  CHECK(rules.signals[0].pattern_locations[1] == testtier::SourceLocation{8, 24});
+}

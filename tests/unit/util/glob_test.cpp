@@ -194,3 +194,36 @@ TEST_CASE("pathological patterns match without exponential backtracking", "[glob
   CHECK(one_segment.matches(long_name + "b"));
   CHECK_FALSE(Glob("**/a/**/a/**/a/**/a/**/b").matches(std::string(4000, 'x') + path));
 }
+
+TEST_CASE("{a,b} matches either alternative, nested and with '/' inside", "[glob]") {
+  check_all({
+      {"tests/{unit,api}/**", "tests/unit/test_a.py", true},
+      {"tests/{unit,api}/**", "tests/api/v1/test_b.py", true},
+      {"tests/{unit,api}/**", "tests/acceptance/test_c.py", false},
+      {"tests/{unit,api}/**", "tests/{unit,api}/test_d.py", false},  // never literal
+      {"{test_*,*_test}.py", "pkg/test_a.py", true},                  // each alternative a base name
+      {"{test_*,*_test}.py", "pkg/a_test.py", true},
+      {"{test_*,*_test}.py", "pkg/a.py", false},
+      {"{tests,src/{app,lib}/tests}/**", "src/lib/tests/test_x.py", true},
+      {"{tests,src/{app,lib}/tests}/**", "src/other/tests/test_x.py", false},
+      {"test_a{,_slow}.py", "test_a.py", true},                       // an empty alternative
+      {"test_a{,_slow}.py", "test_a_slow.py", true},
+  });
+}
+
+TEST_CASE("braces inside a class are literal; unbalanced braces are refused", "[glob]") {
+  CHECK(Glob("x[{]y.py").matches("x{y.py"));
+  CHECK(Glob("x[},]y.py").matches("x,y.py"));
+  CHECK_THROWS_WITH(Glob("tests/{unit,api/**"), "invalid glob 'tests/{unit,api/**': unclosed '{'");
+  CHECK_THROWS_WITH(Glob("tests/unit}/**"), "invalid glob 'tests/unit}/**': '}' without a '{' before it");
+  std::string many;
+  for (int i = 0; i < 6; ++i) many += "{a,b,c}";  // 729 alternatives
+  CHECK_THROWS_WITH(Glob(many), Catch::Contains("more than 256 alternatives"));
+}
+
+TEST_CASE("a brace alternative ending in /** prunes the directories it covers", "[glob]") {
+  const Glob glob("{build,dist}/**");
+  CHECK(glob.matches_everything_below("build"));
+  CHECK(glob.matches_everything_below("dist/x"));
+  CHECK_FALSE(glob.matches_everything_below("src"));
+}

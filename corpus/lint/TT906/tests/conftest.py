@@ -1,0 +1,6 @@
+import pytest
+
+
+@pytest.fixture
+def _requires_snuba():
+    yield
