@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "output.hpp"
 #include "repository.hpp"
 #include "testtier/classify.hpp"
 #include "testtier/explain.hpp"
@@ -16,6 +17,7 @@ struct ExplainCli {
   std::string target;
   std::string root = ".";
   std::string rules;
+  bool no_cache = false;
 };
 
 int run_explain(const ExplainCli& cli) {
@@ -24,15 +26,16 @@ int run_explain(const ExplainCli& cli) {
   const std::string file = cli.target.substr(0, cli.target.find("::"));
   ClassifyOptions options;
   options.only_files = {file};
+  options.use_cache = !cli.no_cache;
   const Classification result = classify(cli.root, *rules, options);
   const auto text = explain(result, *rules, cli.target);
   if (!text) {
-    fmt::print(stderr, "testtier: error: {}: no such test file or test under {} (ids look like "
+    print_error("testtier: error: {}: no such test file or test under {} (ids look like "
                        "tests/x/test_y.py::TestClass::test_z; paths are relative to the root)\n",
                cli.target, cli.root);
     return kUsage;
   }
-  fmt::print("{}", *text);
+  write_output("", *text);
   return kOk;
 }
 
@@ -45,6 +48,7 @@ Command add_explain_command(CLI::App& parent) {
       ->required();
   app->add_option("--root", cli->root, "Repository root")->capture_default_str();
   app->add_option("--rules", cli->rules, "Rules file (default: as for classify)");
+  app->add_flag("--no-cache", cli->no_cache, "Neither read nor write the facts cache");
   return {app, [cli] { return run_explain(*cli); }};
 }
 

@@ -16,6 +16,7 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include "cache/cache_files.hpp"
 #include "cache/facts_cache.hpp"
 #include "cache/result_cache.hpp"
 #include "cache/result_key.hpp"
@@ -324,13 +325,14 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
   PipelineRun run;
   run.modules = std::make_unique<resolve::ModuleIndex>(found.python_files, rules.project.import_roots);
   timings.discover += watch.lap();  // the module index is part of knowing what the repository holds
-  std::optional<cache::FactsCache> facts_cache;
-  if (options.use_cache) {
-    facts_cache.emplace(cache_directory(root, options));
+  const std::string cache_problem =
+      options.use_cache ? cache::unusable_cache_directory(cache_directory(root, options)) : std::string();
+  if (options.use_cache && cache_problem.empty()) {
+    run.facts_cache = std::make_unique<cache::FactsCache>(cache_directory(root, options));
   }
   timings.cache = watch.lap();
   run.store = std::make_unique<resolve::FactStore>(root, *run.modules, options.parse, options.threads,
-                                                   facts_cache ? &*facts_cache : nullptr);
+                                                   run.facts_cache.get());
   resolve::FactStore& store = *run.store;
   for (const std::string& path : tests) {
     store.request(path);
@@ -370,9 +372,12 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
     result.stats.parsed_bytes += facts->size;
   }
   watch.lap();
-  if (facts_cache) {
-    facts_cache->retain_only(found.python_files);
-    if (const std::string problem = facts_cache->save(); !problem.empty()) {
+  if (!cache_problem.empty()) {
+    result.diagnostics.push_back({"", {}, Severity::note, std::string(codes::unreadable), cache_problem});
+  }
+  if (run.facts_cache) {
+    run.facts_cache->retain_only(found.python_files);
+    if (const std::string problem = run.facts_cache->save(); !problem.empty()) {
       result.diagnostics.push_back({"", {}, Severity::note, std::string(codes::unreadable),
                                     "facts cache not saved (the next run parses again): " + problem});
       run.facts_cache_unsaved = true;
@@ -397,7 +402,9 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
 
 Classification classify(const std::filesystem::path& root, const Rules& rules, const ClassifyOptions& options) {
   classify_stage::PipelineInputs inputs = classify_stage::read_inputs(root, rules);
-  if (!options.use_cache) return std::move(classify_stage::run_pipeline(root, rules, options, std::move(inputs)).classification);
+  if (!options.use_cache || !cache::unusable_cache_directory(cache_directory(root, options)).empty()) {
+    return std::move(classify_stage::run_pipeline(root, rules, options, std::move(inputs)).classification);
+  }
   const cache::ResultCache results(cache_directory(root, options));
   const std::string key = cache::result_key(root, rules, options, inputs.pytest, inputs.found);
   if (options.reuse_result) {
