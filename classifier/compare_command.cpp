@@ -59,7 +59,7 @@ int run_compare(const CompareCli& cli) {
   try {
     runtime = read_runtime_services(cli.runtime);
   } catch (const std::exception& problem) {
-    fmt::print(stderr, "testtier: error: {}\n", problem.what());
+    print_error("testtier: error: {}\n", problem.what());
     return kUsage;
   }
   ClassifyOptions options;

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "output.hpp"
+
 namespace testtier::cli {
 
 namespace fs = std::filesystem;
@@ -11,13 +13,15 @@ namespace fs = std::filesystem;
 std::optional<Rules> open_repository(const fs::path& root, const std::string& rules_file) {
   std::error_code error;
   if (!fs::is_directory(root, error)) {
-    fmt::print(stderr, "testtier: error: {}: not a directory\n", root.string());
+    print_error("testtier: error: {}: not a directory\n", root.string());
     return std::nullopt;
   }
   try {
-    return find_rules(root, rules_file.empty() ? std::nullopt : std::optional<fs::path>(rules_file));
+    Rules rules = find_rules(root, rules_file.empty() ? std::nullopt : std::optional<fs::path>(rules_file));
+    protect_inputs(root, rules.origin.starts_with('<') ? std::string() : rules.origin);
+    return rules;
   } catch (const RulesError& problem) {
-    fmt::print(stderr, "{}\n", problem.what());
+    print_error("{}\n", problem.what());
     return std::nullopt;
   }
 }
@@ -27,13 +31,19 @@ std::optional<std::vector<std::string>> paths_under_root(const std::vector<std::
   std::error_code error;
   const fs::path base = fs::weakly_canonical(root, error);
   for (const std::string& given : paths) {
-    if (!fs::exists(given, error)) {
-      fmt::print(stderr, "testtier: error: {}: no such file or directory\n", given);
+    const fs::file_status status = fs::status(given, error);
+    if (!fs::exists(status)) {
+      print_error("testtier: error: {}: no such file or directory\n", given);
+      return std::nullopt;
+    }
+    if (!fs::is_regular_file(status) && !fs::is_directory(status)) {
+      print_error("testtier: error: {}: {}, not a file or directory\n", given,
+                  fs::is_fifo(status) ? "a FIFO" : fs::is_socket(status) ? "a socket" : "a device");
       return std::nullopt;
     }
     const fs::path inside = fs::weakly_canonical(given, error).lexically_relative(base);
     if (inside.empty() || *inside.begin() == "..") {
-      fmt::print(stderr, "testtier: error: {}: not under the root {}\n", given, root.string());
+      print_error("testtier: error: {}: not under the root {}\n", given, root.string());
       return std::nullopt;
     }
     relative.push_back(inside == "." ? std::string() : inside.generic_string());

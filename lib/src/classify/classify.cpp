@@ -27,6 +27,7 @@
 #include "classify/tiers.hpp"
 #include "testtier/discover.hpp"
 #include "testtier/pytest_config.hpp"
+#include "util/threads.hpp"
 
 namespace testtier {
 namespace {
@@ -139,8 +140,39 @@ struct Analysis {
   std::vector<Diagnostic> diagnostics;
 };
 
+/// Return why `facts` holds nothing: the file could not be read, is binary, too large or took
+/// too long to parse (TT903); nullptr when it was parsed.
+const Diagnostic* not_parsed(const FileFacts& facts) {
+  for (const Diagnostic& diagnostic : facts.diagnostics) {
+    if (diagnostic.code == codes::unreadable) return &diagnostic;
+  }
+  return nullptr;
+}
+
+/// Return the result of a test file that was not parsed: whatever its tests are, they may need
+/// anything, so the file goes to the tier that provides everything ("*", the safest) as one test
+/// whose node id is the file (pytest runs all its tests), with the reason saying why.
+FileResult unparsed_file(const FileFacts& facts, const Diagnostic& problem, const Rules& rules) {
+  Reason reason;
+  reason.service = "*";
+  reason.signal = EvidenceKind::path;
+  reason.evidence = problem.message.find("not parsed") != std::string::npos ? problem.message
+                                                                            : "not parsed: " + problem.message;
+  reason.path = facts.path;
+  reason.line = problem.location.line;
+  reason.column = problem.location.column;
+  FileResult result;
+  result.path = facts.path;
+  result.reasons = {reason};
+  result.services = {"*"};
+  result.tier = classify_stage::choose_tier(result.services, rules);
+  result.tests.push_back({facts.path, problem.location.line, result.services, result.tier, result.reasons});
+  return result;
+}
+
 FileResult analyse_file(const FileFacts& facts, const classify_stage::TestNamePatterns& names, const Rules& rules,
                         EvidenceContext& context) {
+  if (const Diagnostic* problem = not_parsed(facts)) return unparsed_file(facts, *problem, rules);
   FileResult result;
   result.path = facts.path;
   result.reasons = classify_stage::module_reasons(facts, context);
@@ -201,7 +233,7 @@ Analysis analyse(const std::vector<std::string>& tests, const resolve::FactStore
   Analysis analysis;
   analysis.files.resize(test_facts.size());
   tbb::enumerable_thread_specific<std::unique_ptr<AnalysisWorker>> workers;
-  tbb::task_arena arena(threads == 0 ? tbb::task_arena::automatic : static_cast<int>(threads));
+  tbb::task_arena arena(arena_concurrency(threads));
   arena.execute([&] {
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, test_facts.size(), 32), [&](const auto& range) {
       std::unique_ptr<AnalysisWorker>& worker = workers.local();

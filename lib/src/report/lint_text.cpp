@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "testtier/lint_report.hpp"
-#include "util/utf8.hpp"
+#include "testtier/text.hpp"
 
 namespace testtier {
 namespace {
@@ -25,7 +25,7 @@ std::string finding_line(const Finding& finding) {
   const bool whole_file = finding.location.line == 0;
   const std::uint32_t line = whole_file ? 1 : finding.location.line;
   const std::uint32_t column = whole_file ? 1 : std::max<std::uint32_t>(finding.location.column, 1);
-  return fmt::format("{}:{}:{}: {} {}\n", finding.path, line, column, finding.code,
+  return fmt::format("{}:{}:{}: {} {}\n", printable(finding.path), line, column, finding.code,
                      indented(finding.message));
 }
 
@@ -53,7 +53,7 @@ std::string lint_to_text(const LintResult& result) {
   if (!out.empty()) out += '\n';
   out += summary_line(result);
   // Replace undecodable bytes, as the JSON writers do: paths may come from any file system.
-  return utf8::repaired(out);
+  return escape_undecodable(out);
 }
 
 }  // namespace testtier
