@@ -5,6 +5,7 @@
 
 #include <deque>
 #include <set>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -85,7 +86,7 @@ std::vector<FixtureReach> fixture_closure(const std::vector<FixtureRequest>& req
                                           const FixtureScope& scope, std::vector<Diagnostic>& diagnostics) {
   std::vector<FixtureReach> reached;
   std::deque<FixtureReach> queue;
-  std::set<std::string> seen;
+  std::unordered_set<std::string> seen;
   for (const FixtureRequest& request : requests) {
     queue.push_back({request.name, scope.lookup(request.name), request.path, request.location, request.via});
   }
@@ -96,17 +97,28 @@ std::vector<FixtureReach> fixture_closure(const std::vector<FixtureRequest>& req
     if (!seen.insert(reach.name).second) continue;
     if (const FixtureDef* def = reach.def) {
       defs.push_back(def);
-      std::vector<std::string> via = reach.via;
-      via.push_back((def->function->fixture.autouse ? "autouse " : "") + def->describe());
+      const std::size_t index = reached.size();  // where `reach` goes below
       for (const std::string& parameter : def->function->parameters) {
         if (!is_requestable(parameter) || seen.contains(parameter)) continue;
-        queue.push_back({parameter, scope.lookup(parameter, def), def->path, def->function->location, via});
+        queue.push_back({parameter, scope.lookup(parameter, def), def->path, def->function->location, {}, index});
       }
     }
     reached.push_back(std::move(reach));
   }
   report_cycles(defs, scope, diagnostics);
   return reached;
+}
+
+std::vector<std::string> fixture_via(const std::vector<FixtureReach>& reached, std::size_t i) {
+  std::vector<std::string> hops;
+  for (std::size_t at = reached[i].requester; at < reached.size(); at = reached[at].requester) {
+    const FixtureDef* def = reached[at].def;
+    hops.push_back((def->function->fixture.autouse ? "autouse " : "") + def->describe());
+    i = at;
+  }
+  std::vector<std::string> via = reached[i].request_via;
+  via.insert(via.end(), hops.rbegin(), hops.rend());
+  return via;
 }
 
 }  // namespace testtier::graph

@@ -83,11 +83,9 @@ Symbol Resolver::resolve_guarded(std::string_view path, std::string_view dotted,
   } else if (Symbol local = local_definition(*facts, head, rest); local.kind != Symbol::Kind::unresolved) {
     result = std::move(local);
   } else {
-    const auto bound = std::find_if(facts->imports.rbegin(), facts->imports.rend(), [&](const Import& i) {
-      return !i.in_function && i.name != "*" && i.bound_as == head;
-    });
-    if (bound != facts->imports.rend()) {
-      result = through_import(path, *bound, rest, depth);
+    const auto& imports = names_of(*facts).imports;
+    if (const auto bound = imports.find(head); bound != imports.end()) {
+      result = through_import(path, *bound->second, rest, depth);
     } else {
       for (const Import& import : facts->imports) {
         if (import.name != "*" || import.in_function) continue;
@@ -113,24 +111,33 @@ Symbol Resolver::resolve_guarded(std::string_view path, std::string_view dotted,
   return result;
 }
 
+const Resolver::FileNames& Resolver::names_of(const FileFacts& facts) const {
+  if (const auto found = names_.find(&facts); found != names_.end()) return found->second;
+  FileNames names;
+  for (const ClassFacts& cls : facts.classes) names.classes.emplace(cls.qualname, &cls);
+  for (const FunctionFacts& function : facts.functions) names.functions.emplace(function.name, &function);
+  for (const Alias& alias : facts.aliases) names.aliases.emplace(alias.name, &alias);
+  for (const Import& import : facts.imports) {
+    if (!import.in_function && import.name != "*") names.imports[import.bound_as] = &import;
+  }
+  return names_.emplace(&facts, std::move(names)).first->second;
+}
+
 Symbol Resolver::local_definition(const FileFacts& facts, std::string_view head,
                                   std::string_view rest) const {
   const std::string qualname = rest.empty() ? std::string(head) : std::string(head) + "." + std::string(rest);
-  for (const ClassFacts& cls : facts.classes) {
-    if (cls.qualname == qualname) {
-      return make(Symbol::Kind::class_, facts.path, cls.qualname, module_or_path(facts) + "." + cls.qualname);
-    }
+  const FileNames& names = names_of(facts);
+  if (const auto cls = names.classes.find(qualname); cls != names.classes.end()) {
+    return make(Symbol::Kind::class_, facts.path, cls->second->qualname,
+                module_or_path(facts) + "." + cls->second->qualname);
   }
   if (!rest.empty()) return make(Symbol::Kind::unresolved, {}, {}, qualname);
-  for (const FunctionFacts& function : facts.functions) {
-    if (function.name == head) {
-      return make(Symbol::Kind::function, facts.path, function.name, module_or_path(facts) + "." + function.name);
-    }
+  if (const auto function = names.functions.find(head); function != names.functions.end()) {
+    return make(Symbol::Kind::function, facts.path, function->second->name,
+                module_or_path(facts) + "." + function->second->name);
   }
-  for (const Alias& alias : facts.aliases) {
-    if (alias.name == head) {
-      return make(Symbol::Kind::alias, facts.path, alias.name, module_or_path(facts) + "." + alias.name);
-    }
+  if (const auto alias = names.aliases.find(head); alias != names.aliases.end()) {
+    return make(Symbol::Kind::alias, facts.path, alias->second->name, module_or_path(facts) + "." + alias->second->name);
   }
   return make(Symbol::Kind::unresolved, {}, {}, qualname);
 }
