@@ -10,14 +10,20 @@ namespace testtier {
 namespace {
 
 /// Return `text` with its second and later lines indented by two spaces, so that only the
-/// first line of a finding starts at the margin.
+/// first line of a finding starts at the margin; other control characters (a '\r' or '\v' in a
+/// quoted snippet) are escaped, so that a line of output is a line of the finding.
 std::string indented(std::string_view text) {
   std::string out;
-  for (const char c : text) {
-    out += c;
-    if (c == '\n') out += "  ";
+  for (std::size_t start = 0;;) {
+    const std::size_t end = text.find('\n', start);
+    std::string_view line = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    const bool crlf = end != std::string_view::npos && line.ends_with('\r');  // "\r\n" is a line end too
+    if (crlf) line.remove_suffix(1);
+    out += printable(line);
+    if (end == std::string_view::npos) return out;
+    out += crlf ? "\r\n  " : "\n  ";
+    start = end + 1;
   }
-  return out;
 }
 
 /// Return `path:line:col: CODE message`, with line 0 (the whole file) shown as 1:1.
