@@ -305,6 +305,14 @@ TEST_CASE("CR-only line ends are line ends for tests and lines (issue 15.9)", "[
     for (const json& test : file.at("tests")) lines[test.at("id")] = test.at("line");
     CHECK(lines == std::map<std::string, int>{{path + "::TestTwo::test_two", 9}, {path + "::test_one", 5}});
   }
+  // Suppression comments and their lines, and an INI pytest configuration, with CR-only lines.
+  const TemporaryDirectory other;
+  other.write("pytest.ini", "[pytest]\rpython_files = check_*.py\r");
+  other.write("tests/check_cr.py", "x = 1\r# testtier: ignore[TT999]\rdef test_a():\r    pass\r");
+  const auto lint = run_testtier({"lint", "--format", "text"}, other.path());
+  CHECK_THAT(lint.out, Catch::Contains("tests/check_cr.py:2:1: TT004"));
+  const auto found = run_testtier({"classify", "--format", "csv"}, other.path());
+  CHECK_THAT(found.out, Catch::Contains("tests/check_cr.py::test_a,tests/check_cr.py,3,"));
 }
 
 TEST_CASE("file names cannot forge output lines or collapse together (issue 15.15)", "[e2e][robust]") {
