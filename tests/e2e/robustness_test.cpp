@@ -69,6 +69,7 @@ TEST_CASE("a bad python_files glob in any pytest configuration is a located warn
       CHECK(classify.status == 0);
       CHECK_THAT(classify.err, Catch::Contains(config.where) && Catch::Contains("the pattern is ignored"));
       CHECK_THAT(classify.out, Catch::Contains("tests/test_ok.py::test_ok"));  // pytest's defaults then
+      if (pattern != "test_[.py") continue;  // every command once per file kind (the sanitized run is slow)
       const auto lint = run_testtier({"lint"}, repo.path());
       CHECK(exited_cleanly(lint));
       CHECK_THAT(lint.out, Catch::Contains(config.file));
