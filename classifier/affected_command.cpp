@@ -58,14 +58,14 @@ std::string render_json(const Affected& result) {
   document["test_files"] = files;
   document["tests_to_run"] = result.tests_to_run;
   document["tests_to_skip_count"] = result.tests_to_skip.size();
-  return document.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  return dump_json(document, 2) + "\n";
 }
 
 std::string render_codecov_json(const Affected& result) {
   nlohmann::ordered_json document{{"runner_options", kRunnerOptions},
                                   {"ats_tests_to_run", result.tests_to_run},
                                   {"ats_tests_to_skip", result.tests_to_skip}};
-  return document.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  return dump_json(document, 2) + "\n";
 }
 
 std::string render_codecov(const Affected& result) {
@@ -84,7 +84,7 @@ std::optional<std::vector<ChangedPath>> gather_changes(const AffectedCli& cli, c
   if (!cli.changed_from.empty()) {
     std::ifstream in(repository.from_start(cli.changed_from));
     if (!in) {
-      fmt::print(stderr, "testtier: error: {}: cannot read\n", cli.changed_from);
+      print_error("testtier: error: {}: cannot read\n", cli.changed_from);
       return std::nullopt;
     }
     for (std::string line; std::getline(in, line);) {
@@ -103,7 +103,7 @@ int run_affected(const AffectedCli& cli) {
   const auto repository = open_repository(cli.root, cli.rules);
   if (!repository) return kUsage;
   if (cli.changed.empty() && cli.changed_from.empty() && cli.since.empty()) {
-    fmt::print(stderr, "testtier: error: say what changed: --changed PATH..., --changed-from FILE or --since REF\n");
+    print_error("testtier: error: say what changed: --changed PATH..., --changed-from FILE or --since REF\n");
     return kUsage;
   }
   const auto changes = gather_changes(cli, *repository);
@@ -111,7 +111,7 @@ int run_affected(const AffectedCli& cli) {
   ClassifyOptions options;
   options.use_cache = !cli.no_cache;
   const Affected result = affected_tests(repository->root, repository->rules, *changes, options);
-  for (const std::string& reason : result.run_all_reasons) fmt::print(stderr, "testtier: running everything: {}\n", reason);
+  for (const std::string& reason : result.run_all_reasons) print_error("testtier: running everything: {}\n", reason);
   std::string text;
   switch (cli.format) {
     case AffectedFormat::list: text = render_list(result, cli.node_ids); break;

@@ -39,7 +39,7 @@ struct ClassifyOptionsCli {
 void print_timings(const ClassifyStats& stats, double output_seconds, double total_seconds) {
   const ClassifyTimings& t = stats.timings;
   if (stats.reused) {
-    fmt::print(stderr,
+    print_error(
                "testtier: timings (seconds)\n"
                "  discover           {:8.3f}\n"
                "  result cache       {:8.3f}  load, and check the files it depends on\n"
@@ -52,7 +52,7 @@ void print_timings(const ClassifyStats& stats, double output_seconds, double tot
                stats.parsed_files, static_cast<double>(stats.parsed_bytes) / 1e6);
     return;
   }
-  fmt::print(stderr,
+  print_error(
              "testtier: timings (seconds)\n"
              "  discover           {:8.3f}\n"
              "  facts cache        {:8.3f}  load and save\n"

@@ -84,7 +84,7 @@ int run_compare(const CompareCli& cli) {
   try {
     runtime = read_runtime_services(repository->from_start(cli.runtime));
   } catch (const std::exception& problem) {
-    fmt::print(stderr, "testtier: error: {}\n", problem.what());
+    print_error("testtier: error: {}\n", problem.what());
     return kUsage;
   }
   ClassifyOptions options;
@@ -93,7 +93,7 @@ int run_compare(const CompareCli& cli) {
   const std::string unknown = describe_unknown(unknown_services(runtime, *rules), *rules);
   for (std::size_t start = 0; start < unknown.size();) {
     const std::size_t end = unknown.find('\n', start);
-    fmt::print(stderr, "testtier: warning: {}\n", unknown.substr(start, end - start));
+    print_error("testtier: warning: {}\n", unknown.substr(start, end - start));
     start = end + 1;
   }
   const std::string report = render(comparison) + (unknown.empty() ? "" : "\nunknown to the rules:\n" + unknown);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "output.hpp"
 #include "repository.hpp"
 #include "testtier/classify.hpp"
 #include "testtier/explain.hpp"
@@ -17,6 +18,7 @@ struct ExplainCli {
   std::string target;
   std::string root;  ///< empty: found upward from the target's file
   std::string rules;
+  bool no_cache = false;
 };
 
 int run_explain(const ExplainCli& cli) {
@@ -36,15 +38,16 @@ int run_explain(const ExplainCli& cli) {
   const std::string target = separator == std::string::npos ? file : file + cli.target.substr(separator);
   ClassifyOptions options;
   options.only_files = {file};
+  options.use_cache = !cli.no_cache;
   const Classification result = classify(repository->root, repository->rules, options);
   const auto text = explain(result, repository->rules, target);
   if (!text) {
-    fmt::print(stderr, "testtier: error: {}: no such test file or test under {} (ids look like "
-                       "tests/x/test_y.py::TestClass::test_z)\n",
-               cli.target, std::filesystem::absolute(repository->root).lexically_normal().string());
+    print_error("testtier: error: {}: no such test file or test under {} (ids look like "
+                "tests/x/test_y.py::TestClass::test_z)\n",
+                cli.target, std::filesystem::absolute(repository->root).lexically_normal().string());
     return kUsage;
   }
-  fmt::print("{}", *text);
+  write_output("", *text);
   return kOk;
 }
 
@@ -59,6 +62,7 @@ Command add_explain_command(CLI::App& parent) {
                   "Repository root; TARGET is then relative to it (default: found upward from TARGET's file, "
                   "which is relative to the working directory)");
   app->add_option("--rules", cli->rules, "Rules file (default: as for classify)");
+  app->add_flag("--no-cache", cli->no_cache, "Neither read nor write the facts cache");
   return {app, [cli] { return run_explain(*cli); }};
 }
 

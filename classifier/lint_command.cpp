@@ -46,12 +46,12 @@ std::string render(const LintResult& result, LintFormat format) {
 int explain_code(const std::string& code) {
   const LintCode* known = find_lint_code(code);
   if (known == nullptr) {
-    fmt::print(stderr, "testtier: error: unknown lint code `{}`; codes:", code);
-    for (const LintCode& each : lint_codes()) fmt::print(stderr, " {}", each.code);
-    fmt::print(stderr, "\n");
+    print_error("testtier: error: unknown lint code `{}`; codes:", code);
+    for (const LintCode& each : lint_codes()) print_error(" {}", each.code);
+    print_error("\n");
     return kUsage;
   }
-  fmt::print("{}", explain_lint_code(*known));
+  write_output("", explain_lint_code(*known));
   return kOk;
 }
 
@@ -100,7 +100,7 @@ int run_lint(const LintCli& cli) {
   try {
     result = lint(repository->root, repository->rules, options);
   } catch (const UnknownLintCode& problem) {
-    fmt::print(stderr, "testtier: error: {}\n", problem.what());
+    print_error("testtier: error: {}\n", problem.what());
     return kUsage;
   }
   if (!write_output(repository->from_start(cli.output), render(result, cli.format))) return kUsage;

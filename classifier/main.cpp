@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "output.hpp"
 #include "testtier/version.hpp"
 
 int main(int argc, char** argv) {
@@ -34,6 +35,6 @@ int main(int argc, char** argv) {
   for (const Command& command : commands) {
     if (command.app->parsed()) return command.run();
   }
-  fmt::print(stderr, "testtier: error: a subcommand is required\nRun with --help for more information.\n");
+  print_error("testtier: error: a subcommand is required\nRun with --help for more information.\n");
   return kUsage;
 }

@@ -51,7 +51,7 @@ bool parse_shards(const std::vector<std::string>& given, const Rules& rules, std
     const std::size_t equals = item.find('=');
     const std::size_t count = shard_count(equals == std::string::npos ? item : item.substr(equals + 1));
     if (count == 0) {
-      fmt::print(stderr, "testtier: error: --shards {}: expected a positive number or TIER=NUMBER\n", item);
+      print_error("testtier: error: --shards {}: expected a positive number or TIER=NUMBER\n", item);
       return false;
     }
     if (equals == std::string::npos) {
@@ -63,7 +63,7 @@ bool parse_shards(const std::vector<std::string>& given, const Rules& rules, std
     if (!known) {
       std::vector<std::string> names;
       for (const Tier& t : rules.tiers) names.push_back(t.name);
-      fmt::print(stderr, "testtier: error: --shards {}: no tier `{}` in {}; tiers are: {}\n", item, tier, rules.origin,
+      print_error("testtier: error: --shards {}: no tier `{}` in {}; tiers are: {}\n", item, tier, rules.origin,
                  fmt::join(names, ", "));
       return false;
     }
@@ -129,16 +129,16 @@ int run_plan(const PlanCli& cli) {
     try {
       durations = read_durations(repository->from_start(cli.durations));
     } catch (const std::exception& problem) {
-      fmt::print(stderr, "testtier: error: {}\n", problem.what());
+      print_error("testtier: error: {}\n", problem.what());
       return kUsage;
     }
   }
   ClassifyOptions options;
   options.use_cache = !cli.no_cache;
   const Plan plan = plan_shards(classify(repository->root, *rules, options), *rules, fallback, per_tier, durations);
-  if (!plan.used_durations) fmt::print(stderr, "testtier: warning: no durations given; shards balanced by test counts\n");
+  if (!plan.used_durations) print_error("testtier: warning: no durations given; shards balanced by test counts\n");
   if (plan.tests_without_duration > 0) {
-    fmt::print(stderr, "testtier: warning: {} tests have no duration in {}; counted at the median\n",
+    print_error("testtier: warning: {} tests have no duration in {}; counted at the median\n",
                plan.tests_without_duration, cli.durations);
   }
   if (!cli.tests_dir.empty() && !write_test_files(plan, repository->from_start(cli.tests_dir))) return kUsage;
@@ -149,13 +149,13 @@ int run_plan(const PlanCli& cli) {
     Json include = Json::array();
     for (const Shard& shard : plan.shards) include.push_back(shard_json(shard, cli.tests_dir));
     text = cli.format == PlanFormat::github_matrix
-               ? Json{{"include", include}}.dump() + "\n"  // one line, for $GITHUB_OUTPUT and fromJSON()
-               : Json{{"schema", "testtier-plan/v1"},
+               ? dump_json(Json{{"include", include}}, -1) + "\n"  // one line, for $GITHUB_OUTPUT and fromJSON()
+               : dump_json(Json{{"schema", "testtier-plan/v1"},
                       {"balanced_by", plan.used_durations ? "durations" : "counts"},
                       {"startup_seconds_planned", plan.startup_seconds_planned},
                       {"startup_seconds_baseline", plan.startup_seconds_baseline},
-                      {"shards", include}}
-                     .dump(2) + "\n";
+                      {"shards", include}},
+                           2) + "\n";
   }
   return write_output(repository->from_start(cli.output), text) ? kOk : kUsage;
 }

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "output.hpp"
+
 namespace testtier::cli {
 
 namespace fs = std::filesystem;
@@ -22,9 +24,11 @@ fs::path shown_from_here(const fs::path& file) {
 /// Return the rules of `root`, or nullopt after printing why not.
 std::optional<Rules> load_rules(const fs::path& root, const std::string& rules_file) {
   try {
-    return find_rules(root, rules_file.empty() ? std::nullopt : std::optional<fs::path>(rules_file));
+    Rules rules = find_rules(root, rules_file.empty() ? std::nullopt : std::optional<fs::path>(rules_file));
+    protect_inputs(root, rules.origin.starts_with('<') ? std::string() : rules.origin);
+    return rules;
   } catch (const RulesError& problem) {
-    fmt::print(stderr, "{}\n", problem.what());
+    print_error("{}\n", problem.what());
     return std::nullopt;
   }
 }
@@ -49,7 +53,7 @@ std::optional<Repository> open_repository(const std::string& root, const std::st
   Repository repository;
   if (!root.empty()) {
     if (!fs::is_directory(root, error)) {
-      fmt::print(stderr, "testtier: error: {}: not a directory\n", root);
+      print_error("testtier: error: {}: not a directory\n", root);
       return std::nullopt;
     }
     repository.root = root;
@@ -61,7 +65,7 @@ std::optional<Repository> open_repository(const std::string& root, const std::st
   }
   const fs::path start = search_from.empty() ? fs::path(".") : fs::path(search_from);
   if (!search_from.empty() && !fs::exists(start, error)) {
-    fmt::print(stderr, "testtier: error: {}: no such file or directory\n", search_from);
+    print_error("testtier: error: {}: no such file or directory\n", search_from);
     return std::nullopt;
   }
   ProjectRoot found = find_project_root(start);
@@ -76,7 +80,7 @@ std::optional<Repository> open_repository(const std::string& root, const std::st
     // cache whatever the directory a run starts in.
     fs::current_path(found.root, error);
     if (error) {
-      fmt::print(stderr, "testtier: error: {}: cannot enter the root: {}\n", found.root.string(), error.message());
+      print_error("testtier: error: {}: cannot enter the root: {}\n", found.root.string(), error.message());
       return std::nullopt;
     }
     repository.started_in = here;
@@ -96,14 +100,20 @@ std::optional<std::vector<std::string>> paths_under_root(const std::vector<std::
   const fs::path base = fs::weakly_canonical(repository.root, error);
   for (const std::string& given : paths) {
     const fs::path path = repository.from_start(given);
-    if (!fs::exists(path, error)) {
-      fmt::print(stderr, "testtier: error: {}: no such file or directory\n", given);
+    const fs::file_status status = fs::status(path, error);
+    if (!fs::exists(status)) {
+      print_error("testtier: error: {}: no such file or directory\n", given);
+      return std::nullopt;
+    }
+    if (!fs::is_regular_file(status) && !fs::is_directory(status)) {
+      print_error("testtier: error: {}: {}, not a file or directory\n", given,
+                  fs::is_fifo(status) ? "a FIFO" : fs::is_socket(status) ? "a socket" : "a device");
       return std::nullopt;
     }
     const fs::path inside = fs::weakly_canonical(path, error).lexically_relative(base);
     if (inside.empty() || *inside.begin() == "..") {
-      fmt::print(stderr, "testtier: error: {}: not under the root {}\n", given,
-                 repository.started_in.empty() ? repository.root.string() : fs::current_path(error).string());
+      print_error("testtier: error: {}: not under the root {}\n", given,
+                  repository.started_in.empty() ? repository.root.string() : fs::current_path(error).string());
       return std::nullopt;
     }
     relative.push_back(inside == "." ? std::string() : inside.generic_string());
@@ -114,7 +124,7 @@ std::optional<std::vector<std::string>> paths_under_root(const std::vector<std::
 void print_no_tests(const Repository& repository, const char* severity, bool among_paths) {
   std::error_code error;
   const fs::path root = fs::weakly_canonical(fs::absolute(repository.root, error), error);
-  fmt::print(stderr,
+  print_error(
              "testtier: {}: no test file checked: none found {} the root {} (found by: {}); "
              "`testtier config` shows the root and what test discovery looks for\n",
              severity, among_paths ? "among the paths given, under" : "under", root.string(), repository.found_by);

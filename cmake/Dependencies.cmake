@@ -26,6 +26,7 @@ testtier_find_config(tomlplusplus libtomlplusplus-dev)
 testtier_find_config(nlohmann_json nlohmann-json3-dev)
 testtier_find_config(CLI11 libcli11-dev)
 testtier_find_config(fmt libfmt-dev)
+testtier_find_config(pugixml libpugixml-dev)
 
 find_path(XXHASH_INCLUDE_DIR xxhash.h)
 find_library(XXHASH_LIBRARY NAMES xxhash)

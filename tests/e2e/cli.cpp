@@ -2,6 +2,8 @@
 
 #include <sys/wait.h>
 
+#include <catch2/catch.hpp>
+
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -70,6 +72,25 @@ fs::path TemporaryDirectory::write(const std::string& relative, const std::strin
   fs::create_directories(file.parent_path());
   std::ofstream(file, std::ios::binary) << text;
   return file;
+}
+
+CorpusCopy::CorpusCopy(const std::string& relative) {
+  fs::copy(source_path(relative), path(), fs::copy_options::recursive);
+  fs::remove_all(path() / ".testtier_cache");
+}
+
+CliResult run_cold_then_warm(const std::vector<std::string>& args, const fs::path& working_directory,
+                             const fs::path& cache_root) {
+  const fs::path cache = (cache_root.empty() ? working_directory : cache_root) / ".testtier_cache";
+  std::error_code ignored;
+  fs::remove_all(cache, ignored);
+  const CliResult cold = run_testtier(args, working_directory);
+  CHECK(fs::is_directory(cache));
+  const CliResult warm = run_testtier(args, working_directory);
+  CHECK(warm.status == cold.status);
+  CHECK(warm.out == cold.out);
+  CHECK(warm.err == cold.err);
+  return warm;
 }
 
 }  // namespace testtier::e2e

@@ -37,6 +37,19 @@ class TemporaryDirectory {
   std::filesystem::path path_;
 };
 
+/// A fresh temporary copy of `relative`, a directory of the source tree (e.g. "corpus/affected"),
+/// so that runs may write their cache (and anything else) into it as they would for a user.
+class CorpusCopy : public TemporaryDirectory {
+ public:
+  explicit CorpusCopy(const std::string& relative);
+};
+
+/// Run `testtier ARGS...` in `working_directory` twice with the cache on, as a user does: cold
+/// (no cache yet), then warm. CHECK that `cache_root` (the working directory when empty) holds a
+/// cache after the first and that both runs exit alike and print the same; return the second.
+CliResult run_cold_then_warm(const std::vector<std::string>& args, const std::filesystem::path& working_directory,
+                             const std::filesystem::path& cache_root = {});
+
 /// Return the whole content of `file` ("" when it cannot be read).
 std::string read_text(const std::filesystem::path& file);
 

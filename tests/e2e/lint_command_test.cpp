@@ -89,8 +89,9 @@ TEST_CASE("lint of a path that does not exist or lies outside the root exits 2",
 }
 
 TEST_CASE("explain a test: each service with its chain, the tier and the cheaper tiers", "[e2e][explain]") {
-  const auto result = run_testtier(
-      {"explain", "tests/sentry/api/endpoints/test_group_events.py::GroupEventsTest::test_empty_group"}, kCorpus);
+  const CorpusCopy corpus("corpus/sentry-like");
+  const auto result = run_cold_then_warm(
+      {"explain", "tests/sentry/api/endpoints/test_group_events.py::GroupEventsTest::test_empty_group"}, corpus.path());
   REQUIRE(result.status == 0);
   CHECK(result.out == read_text(source_path("corpus/expected/sentry-like/explain-test.txt")));
 }
@@ -121,10 +122,11 @@ TEST_CASE("explain shows the hops of issue 14: decorator function, wrapper, part
 }
 
 TEST_CASE("explain a file, and a target that does not exist", "[e2e][explain]") {
-  const auto file = run_testtier({"explain", "tests/sentry/consumers/test_occurrence_consumer.py"}, kCorpus);
+  const CorpusCopy corpus("corpus/sentry-like");
+  const auto file = run_cold_then_warm({"explain", "tests/sentry/consumers/test_occurrence_consumer.py"}, corpus.path());
   REQUIRE(file.status == 0);
   CHECK(file.out == read_text(source_path("corpus/expected/sentry-like/explain-file.txt")));
-  const auto missing = run_testtier({"explain", "tests/nope.py::test_x"}, kCorpus);
+  const auto missing = run_testtier({"explain", "tests/nope.py::test_x"}, corpus.path());
   CHECK(missing.status == 2);
   CHECK_THAT(missing.err, Catch::Contains("tests/nope.py::test_x"));
 }

@@ -20,4 +20,5 @@
 #include "testtier/pytest_config.hpp"
 #include "testtier/report.hpp"
 #include "testtier/rules.hpp"
+#include "testtier/text.hpp"
 #include "testtier/version.hpp"

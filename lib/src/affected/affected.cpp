@@ -93,6 +93,8 @@ Affected affected_tests(const std::filesystem::path& root, const Rules& rules, c
       run.store->request(path);
     }
     run.store->parse_requested();
+    // Keep the facts of the files parsed for the graph too, so that the next run parses none of them.
+    if (run.facts_cache) (void)run.facts_cache->save();
     const ImportGraph graph(*run.store);
     const auto reached = graph.dependents(changed_vertices(changes, graph, rules.project.import_roots));
     for (const FileResult& file : run.classification.files) {

@@ -1,5 +1,7 @@
 // The primitives of the caches' binary encodings: varints for integers, length-prefixed strings,
-// counts before lists. A Reader never reads past its input and fails as a whole on any overrun.
+// counts before lists. A Reader never reads past its input and fails as a whole on any overrun,
+// and never builds more than a bounded multiple of its input: a file with a valid checksum but
+// forged counts (or a list of copies of one long item) fails instead of exhausting memory.
 #pragma once
 
 #include <cstdint>
@@ -53,9 +55,21 @@ class Writer {
 
 class Reader {
  public:
-  explicit Reader(std::string_view& in) : in_(in) {}
+  /// Real caches decode to a few times their size (a test's reasons are indexes into its file's,
+  /// decoded as copies); far more than this means the counts are forged.
+  static constexpr std::uint64_t kBytesPerInputByte = 32;
+  static constexpr std::uint64_t kBytesAtLeast = 64u << 20;
+
+  explicit Reader(std::string_view& in) : in_(in), budget_(kBytesAtLeast + kBytesPerInputByte * in.size()) {}
 
   bool ok() const { return ok_; }
+
+  /// Count `bytes` of decoded memory against the budget; fail when it is spent. Return ok().
+  bool charge(std::uint64_t bytes) {
+    if (bytes > budget_) return fail(), false;
+    budget_ -= bytes;
+    return ok_;
+  }
 
   std::uint64_t number() {
     std::uint64_t value = 0;
@@ -72,7 +86,7 @@ class Reader {
   bool flag() { return number() != 0; }
   std::string text() {
     const std::uint64_t size = number();
-    if (!ok_ || size > in_.size()) return fail(), std::string();
+    if (!ok_ || size > in_.size() || !charge(size)) return fail(), std::string();
     std::string value(in_.substr(0, size));
     in_.remove_prefix(size);
     return value;
@@ -86,7 +100,8 @@ class Reader {
   template <typename Item, typename Decode>
   void list(std::vector<Item>& items, Decode&& decode) {
     const std::uint64_t count = number();
-    if (!ok_ || count > in_.size()) return static_cast<void>(fail());  // each item takes a byte at least
+    // Each item takes a byte at least, and its memory is charged before it is made.
+    if (!ok_ || count > in_.size() || !charge(count * sizeof(Item))) return static_cast<void>(fail());
     items.resize(count);
     for (Item& item : items) {
       if (!ok_) return;
@@ -113,6 +128,7 @@ class Reader {
 
  private:
   std::string_view& in_;
+  std::uint64_t budget_;
   bool ok_ = true;
 };
 

@@ -2,6 +2,8 @@
 
 #include <xxhash.h>
 
+#include <chrono>
+
 #include <fmt/format.h>
 
 #include "testtier/io.hpp"
@@ -13,12 +15,46 @@ namespace {
 constexpr std::uintmax_t kMaxCacheBytes = 4ull << 30;
 constexpr std::size_t kChecksumBytes = 8;
 
+/// A temporary file this old was left by a run that died while writing (kill -9, a crash): a live
+/// writer renames its own within moments.
+constexpr auto kStaleTemporary = std::chrono::minutes(10);
+
+/// Remove the stale temporary files write_file_atomically() left in `directory`
+/// (`.NAME.tmpXXXXXXXX`), so that a killed run does not leave a full-size copy for ever.
+void remove_stale_temporaries(const std::filesystem::path& directory) {
+  std::error_code error;
+  const auto now = std::filesystem::file_time_type::clock::now();
+  for (std::filesystem::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    if (!name.starts_with('.') || name.find(".tmp") == std::string::npos) continue;
+    std::error_code ignored;
+    if (!it->is_regular_file(ignored)) continue;
+    const auto written = it->last_write_time(ignored);
+    if (!ignored && now - written > kStaleTemporary) std::filesystem::remove(it->path(), ignored);
+  }
+}
+
 }  // namespace
+
+std::string unusable_cache_directory(const std::filesystem::path& directory) {
+  std::error_code error;
+  const std::filesystem::file_status status = std::filesystem::symlink_status(directory, error);
+  if (std::filesystem::is_symlink(status)) {
+    return fmt::format("{} is a symbolic link: not followed (the cache would be written outside the root); "
+                       "running without the cache",
+                       directory.generic_string());
+  }
+  if (std::filesystem::exists(status) && !std::filesystem::is_directory(status)) {
+    return fmt::format("{} is not a directory; running without the cache", directory.generic_string());
+  }
+  return {};
+}
 
 std::string prepare_cache_directory(const std::filesystem::path& directory) {
   std::error_code error;
   std::filesystem::create_directories(directory, error);
   if (error) return fmt::format("cannot create {}: {}", directory.string(), error.message());
+  remove_stale_temporaries(directory);
   const auto ignore = directory / ".gitignore";
   if (std::filesystem::exists(ignore, error)) return {};
   return write_file_atomically(ignore, "# testtier's cache: safe to delete.\n*\n");

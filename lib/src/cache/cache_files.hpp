@@ -9,7 +9,11 @@
 
 namespace testtier::cache {
 
-/// Create `directory` and its `.gitignore` when missing. Return "" or why that failed.
+/// Return why `directory` must not hold a cache (it is a symbolic link, or not a directory), or "".
+std::string unusable_cache_directory(const std::filesystem::path& directory);
+
+/// Create `directory` and its `.gitignore` when missing, and remove temporary files that runs
+/// killed while writing left there. Return "" or why that failed.
 std::string prepare_cache_directory(const std::filesystem::path& directory);
 
 /// Write `contents` and their xxh64 to `file` atomically (the directory prepared first). Return

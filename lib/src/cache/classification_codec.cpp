@@ -54,6 +54,13 @@ void write_test(Writer& w, const TestResult& test, const std::vector<Reason>& fi
     if (found == file_reasons.end()) write_reason(w, reason);
   });
 }
+/// Return the heap memory a copy of `reason` holds beyond sizeof(Reason), for Reader::charge().
+std::uint64_t heap_bytes(const Reason& reason) {
+  std::uint64_t bytes = reason.service.size() + reason.evidence.size() + reason.path.size();
+  for (const std::string& hop : reason.via) bytes += sizeof(std::string) + hop.size();
+  return bytes;
+}
+
 void read_test(Reader& r, TestResult& test, const std::vector<Reason>& file_reasons) {
   test.id = r.text();
   test.line = r.small();
@@ -62,7 +69,9 @@ void read_test(Reader& r, TestResult& test, const std::vector<Reason>& file_reas
   r.list(test.reasons, [&](Reason& reason) {
     const std::uint64_t index = r.number();
     if (index == 0) return read_reason(r, reason);
-    if (index > file_reasons.size()) return static_cast<void>(r.fail());
+    if (index > file_reasons.size() || !r.charge(heap_bytes(file_reasons[index - 1]))) {
+      return static_cast<void>(r.fail());
+    }
     reason = file_reasons[index - 1];
   });
 }

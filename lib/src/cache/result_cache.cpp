@@ -18,6 +18,7 @@
 #include "cache/classification_codec.hpp"
 #include "testtier/version.hpp"
 #include "util/file_io.hpp"
+#include "util/threads.hpp"
 
 namespace testtier::cache {
 namespace {
@@ -93,7 +94,7 @@ std::optional<Classification> ResultCache::find(std::string_view key, const std:
   bool unchanged = false;
   bool decoded = false;
   Classification result;
-  tbb::task_arena arena(threads == 0 ? tbb::task_arena::automatic : static_cast<int>(threads));
+  tbb::task_arena arena(arena_concurrency(threads));
   arena.execute([&] {
     tbb::task_group checking;
     checking.run([&] { unchanged = files_unchanged(files, root, max_file_bytes, cost); });

@@ -16,6 +16,7 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include "cache/cache_files.hpp"
 #include "cache/facts_cache.hpp"
 #include "cache/result_cache.hpp"
 #include "cache/result_key.hpp"
@@ -27,6 +28,7 @@
 #include "classify/unmatched_rules.hpp"
 #include "testtier/discover.hpp"
 #include "testtier/pytest_config.hpp"
+#include "util/threads.hpp"
 
 namespace testtier {
 namespace {
@@ -139,8 +141,39 @@ struct Analysis {
   std::vector<Diagnostic> diagnostics;
 };
 
+/// Return why `facts` holds nothing: the file could not be read, is binary, too large or took
+/// too long to parse (TT903); nullptr when it was parsed.
+const Diagnostic* not_parsed(const FileFacts& facts) {
+  for (const Diagnostic& diagnostic : facts.diagnostics) {
+    if (diagnostic.code == codes::unreadable) return &diagnostic;
+  }
+  return nullptr;
+}
+
+/// Return the result of a test file that was not parsed: whatever its tests are, they may need
+/// anything, so the file goes to the tier that provides everything ("*", the safest) as one test
+/// whose node id is the file (pytest runs all its tests), with the reason saying why.
+FileResult unparsed_file(const FileFacts& facts, const Diagnostic& problem, const Rules& rules) {
+  Reason reason;
+  reason.service = "*";
+  reason.signal = EvidenceKind::path;
+  reason.evidence = problem.message.find("not parsed") != std::string::npos ? problem.message
+                                                                            : "not parsed: " + problem.message;
+  reason.path = facts.path;
+  reason.line = problem.location.line;
+  reason.column = problem.location.column;
+  FileResult result;
+  result.path = facts.path;
+  result.reasons = {reason};
+  result.services = {"*"};
+  result.tier = classify_stage::choose_tier(result.services, rules);
+  result.tests.push_back({facts.path, problem.location.line, result.services, result.tier, result.reasons});
+  return result;
+}
+
 FileResult analyse_file(const FileFacts& facts, const classify_stage::TestNamePatterns& names, const Rules& rules,
                         EvidenceContext& context) {
+  if (const Diagnostic* problem = not_parsed(facts)) return unparsed_file(facts, *problem, rules);
   FileResult result;
   result.path = facts.path;
   result.reasons = classify_stage::module_reasons(facts, context);
@@ -201,7 +234,7 @@ Analysis analyse(const std::vector<std::string>& tests, const resolve::FactStore
   Analysis analysis;
   analysis.files.resize(test_facts.size());
   tbb::enumerable_thread_specific<std::unique_ptr<AnalysisWorker>> workers;
-  tbb::task_arena arena(threads == 0 ? tbb::task_arena::automatic : static_cast<int>(threads));
+  tbb::task_arena arena(arena_concurrency(threads));
   arena.execute([&] {
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, test_facts.size(), 32), [&](const auto& range) {
       std::unique_ptr<AnalysisWorker>& worker = workers.local();
@@ -325,13 +358,14 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
   PipelineRun run;
   run.modules = std::make_unique<resolve::ModuleIndex>(found.python_files, rules.project.import_roots);
   timings.discover += watch.lap();  // the module index is part of knowing what the repository holds
-  std::optional<cache::FactsCache> facts_cache;
-  if (options.use_cache) {
-    facts_cache.emplace(cache_directory(root, options));
+  const std::string cache_problem =
+      options.use_cache ? cache::unusable_cache_directory(cache_directory(root, options)) : std::string();
+  if (options.use_cache && cache_problem.empty()) {
+    run.facts_cache = std::make_unique<cache::FactsCache>(cache_directory(root, options));
   }
   timings.cache = watch.lap();
   run.store = std::make_unique<resolve::FactStore>(root, *run.modules, options.parse, options.threads,
-                                                   facts_cache ? &*facts_cache : nullptr);
+                                                   run.facts_cache.get());
   resolve::FactStore& store = *run.store;
   for (const std::string& path : tests) {
     store.request(path);
@@ -381,9 +415,12 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
     result.diagnostics.insert(result.diagnostics.end(), unmatched.begin(), unmatched.end());
   }
   watch.lap();
-  if (facts_cache) {
-    facts_cache->retain_only(found.python_files);
-    if (const std::string problem = facts_cache->save(); !problem.empty()) {
+  if (!cache_problem.empty()) {
+    result.diagnostics.push_back({"", {}, Severity::note, std::string(codes::unreadable), cache_problem});
+  }
+  if (run.facts_cache) {
+    run.facts_cache->retain_only(found.python_files);
+    if (const std::string problem = run.facts_cache->save(); !problem.empty()) {
       result.diagnostics.push_back({"", {}, Severity::note, std::string(codes::unreadable),
                                     "facts cache not saved (the next run parses again): " + problem});
       run.facts_cache_unsaved = true;
@@ -408,7 +445,9 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
 
 Classification classify(const std::filesystem::path& root, const Rules& rules, const ClassifyOptions& options) {
   classify_stage::PipelineInputs inputs = classify_stage::read_inputs(root, rules);
-  if (!options.use_cache) return std::move(classify_stage::run_pipeline(root, rules, options, std::move(inputs)).classification);
+  if (!options.use_cache || !cache::unusable_cache_directory(cache_directory(root, options)).empty()) {
+    return std::move(classify_stage::run_pipeline(root, rules, options, std::move(inputs)).classification);
+  }
   const cache::ResultCache results(cache_directory(root, options));
   const std::string key = cache::result_key(root, rules, options, inputs.pytest, inputs.found);
   if (options.reuse_result) {

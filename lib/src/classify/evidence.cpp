@@ -143,7 +143,8 @@ std::vector<MarkSite> shared_marks(const FileFacts& file, std::optional<graph::C
   if (cls) {
     for (const graph::ClassId ancestor : classes.mro(*cls)) {
       const graph::ClassNode& node = classes.node(ancestor);
-      if (node.facts == nullptr) continue;
+      // The chain to an ancestor is a search: only for those with marks (a deep hierarchy has many without).
+      if (node.facts == nullptr || node.facts->marks.empty()) continue;
       const std::vector<std::string> via = class_via(classes, *cls, ancestor);
       for (const MarkUse& mark : node.facts->marks) sites.push_back({&mark, node.path, via});
     }
@@ -175,12 +176,17 @@ std::vector<graph::FixtureRequest> apply_marks(const std::vector<MarkSite>& site
 /// settings in those fixtures' bodies.
 void add_closure_reasons(const std::vector<graph::FixtureRequest>& requests, const graph::FixtureScope& scope,
                          EvidenceContext& context, std::vector<Reason>& out) {
-  for (const graph::FixtureReach& reach : graph::fixture_closure(requests, scope, context.diagnostics)) {
-    add(context.matcher.fixture(reach.name), {reach.path, reach.location, reach.via}, out);
-    if (reach.def != nullptr) {
-      std::vector<std::string> via = reach.via;
+  const std::vector<graph::FixtureReach> reached = graph::fixture_closure(requests, scope, context.diagnostics);
+  for (std::size_t i = 0; i < reached.size(); ++i) {
+    const graph::FixtureReach& reach = reached[i];
+    const auto matches = context.matcher.fixture(reach.name);
+    const BodyUses* uses = reach.def != nullptr ? &reach.def->function->uses : nullptr;
+    if (matches.empty() && (uses == nullptr || (uses->settings.empty() && uses->calls.empty()))) continue;
+    std::vector<std::string> via = graph::fixture_via(reached, i);  // only for what may become a reason
+    add(matches, {reach.path, reach.location, via}, out);
+    if (uses != nullptr) {
       via.push_back(reach.def->describe());
-      add_uses(reach.def->function->uses, {reach.def->path, {}, via}, context, out);
+      add_uses(*uses, {reach.def->path, {}, via}, context, out);
     }
   }
 }
@@ -232,6 +238,10 @@ void add_class_uses(graph::ClassId cls, EvidenceContext& context, std::vector<Re
   for (const graph::ClassId ancestor : context.classes.mro(cls)) {
     const graph::ClassNode& node = context.classes.node(ancestor);
     if (node.facts == nullptr) continue;
+    const bool has_set_up = std::any_of(node.facts->methods.begin(), node.facts->methods.end(), [](const FunctionFacts& m) {
+      return std::find(kSetUpMethods.begin(), kSetUpMethods.end(), m.name) != kSetUpMethods.end();
+    });
+    if (node.facts->uses.settings.empty() && node.facts->uses.calls.empty() && !has_set_up) continue;  // no search
     const std::vector<std::string> via = class_via(context.classes, cls, ancestor);
     add_uses(node.facts->uses, {node.path, {}, via}, context, out);
     add_decorators(node.facts->decorators, {node.path, {}, via}, context, out);

@@ -40,7 +40,7 @@ const graph::FixtureScope& FixtureScopes::scope(const std::string& path, std::op
       for (const FunctionFacts& method : node.facts->methods) {
         if (method.is_fixture) layer.push_back({method.fixture.name, node.path, node.qualname, &method});
       }
-      slot->add_layer(std::move(layer));
+      if (!layer.empty()) slot->add_layer(std::move(layer));  // most classes define no fixture
     }
   }
   slot->add_shared_layer(module_fixtures(path));

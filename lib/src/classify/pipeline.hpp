@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "cache/facts_cache.hpp"
 #include "resolve/fact_store.hpp"
 #include "testtier/classify.hpp"
 #include "testtier/discover.hpp"
@@ -11,11 +12,13 @@
 
 namespace testtier::classify_stage {
 
-/// A finished run: the classification and every file it parsed.
+/// A finished run: the classification and every file it parsed. The run owns what its store
+/// refers to (declared before it, so destroyed after it).
 struct PipelineRun {
   Classification classification;
   std::unique_ptr<resolve::ModuleIndex> modules;
-  std::unique_ptr<resolve::FactStore> store;   ///< refers to `modules`
+  std::unique_ptr<cache::FactsCache> facts_cache;  ///< null with the cache off
+  std::unique_ptr<resolve::FactStore> store;   ///< refers to `modules` and `facts_cache`
   bool facts_cache_unsaved = false;            ///< the facts cache was in use and could not be written
 };
 

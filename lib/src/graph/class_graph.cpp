@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <deque>
 #include <set>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -166,33 +167,70 @@ std::optional<ClassId> ClassGraph::find(const std::string& path, const std::stri
   return found->second;
 }
 
-const std::vector<ClassId>& ClassGraph::mro(ClassId id) {
-  if (const auto cached = mro_cache_.find(id); cached != mro_cache_.end()) return cached->second;
-  mro_cache_[id] = {id};  // a cycle back to `id` sees just `id` and makes C3 fail below
-  std::vector<std::deque<ClassId>> sequences;
-  std::deque<ClassId> bases;
+std::vector<ClassId> ClassGraph::distinct_bases(ClassId id) const {
+  // Python refuses a repeated base; read as written once, `class T(A, A, ...)` costs its length.
+  std::vector<ClassId> bases;
+  std::unordered_set<ClassId> seen;
   for (const auto edge : boost::make_iterator_range(boost::out_edges(id, graph_))) {
     const ClassId base = boost::target(edge, graph_);
+    if (seen.insert(base).second) bases.push_back(base);
+  }
+  return bases;
+}
+
+const std::vector<ClassId>& ClassGraph::mro(ClassId id) {
+  if (const auto cached = mro_cache_.find(id); cached != mro_cache_.end()) return cached->second;
+  // Walk up the single-inheritance chain above `id` to a class already known, with other than
+  // one base, or met twice; work that one out by C3, then each class below it as its base's MRO
+  // with itself in front (what C3 gives for one base). No recursion as deep as the chain, and no
+  // merge per class: a chain of n classes costs its n MROs, not n merges of n sequences.
+  std::vector<ClassId> chain{id};
+  std::unordered_set<ClassId> on_chain{id};
+  for (;;) {
+    const std::vector<ClassId> bases = distinct_bases(chain.back());
+    if (bases.size() != 1 || !on_chain.insert(bases[0]).second) break;
+    chain.push_back(bases[0]);
+    if (mro_cache_.contains(bases[0])) break;
+  }
+  if (!mro_cache_.contains(chain.back())) c3_mro(chain.back());
+  for (std::size_t i = chain.size() - 1; i-- > 0;) {
+    const ClassId cls = chain[i];
+    const std::vector<ClassId>& above = mro(chain[i + 1]);
+    if (std::find(above.begin(), above.end(), cls) != above.end()) {
+      c3_mro(cls);  // a cycle through `cls`: the general way says what then
+      continue;
+    }
+    std::vector<ClassId> result;
+    result.reserve(above.size() + 1);
+    result.push_back(cls);
+    result.insert(result.end(), above.begin(), above.end());
+    mro_cache_[cls] = std::move(result);
+  }
+  return mro_cache_.at(id);
+}
+
+const std::vector<ClassId>& ClassGraph::c3_mro(ClassId id) {
+  mro_cache_[id] = {id};  // a cycle back to `id` sees just `id` and makes C3 fail below
+  std::vector<std::deque<ClassId>> sequences;
+  const std::vector<ClassId> distinct = distinct_bases(id);
+  const std::deque<ClassId> bases(distinct.begin(), distinct.end());
+  for (const ClassId base : bases) {
     const std::vector<ClassId>& base_mro = mro(base);
     sequences.emplace_back(base_mro.begin(), base_mro.end());
-    bases.push_back(base);
   }
   sequences.push_back(bases);
   std::vector<ClassId> result{id};
   if (auto merged = c3_merge(sequences); merged && std::find(merged->begin(), merged->end(), id) == merged->end()) {
     result.insert(result.end(), merged->begin(), merged->end());
   } else {
-    std::set<ClassId> seen{id};
+    std::unordered_set<ClassId> seen{id};
     std::vector<ClassId> stack(bases.rbegin(), bases.rend());
     while (!stack.empty()) {
       const ClassId next = stack.back();
       stack.pop_back();
       if (!seen.insert(next).second) continue;
       result.push_back(next);
-      std::vector<ClassId> next_bases;
-      for (const auto edge : boost::make_iterator_range(boost::out_edges(next, graph_))) {
-        next_bases.push_back(boost::target(edge, graph_));
-      }
+      const std::vector<ClassId> next_bases = distinct_bases(next);
       stack.insert(stack.end(), next_bases.rbegin(), next_bases.rend());
     }
   }

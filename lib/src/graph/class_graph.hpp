@@ -85,6 +85,10 @@ class ClassGraph {
   ClassId add(const resolve::Symbol& symbol, const resolve::Resolver& resolver, bool& added);
   void add_bases(ClassId id, resolve::Resolver& resolver, std::vector<ClassId>& work);
   void report_cycles();
+  /// Return the classes `id` names as bases, each once, in order.
+  std::vector<ClassId> distinct_bases(ClassId id) const;
+  /// Work out and memoize the MRO of `id` by C3 (the bases' MROs first, through mro()).
+  const std::vector<ClassId>& c3_mro(ClassId id);
 
   ClassAdjacency graph_;
   std::unordered_map<std::string, ClassId> by_key_;

@@ -5,6 +5,7 @@
 
 #include <deque>
 #include <set>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -103,19 +104,30 @@ std::vector<FixtureReach> fixture_closure(const std::vector<FixtureRequest>& req
     if (seen(reach)) continue;
     if (const FixtureDef* def = reach.def) {
       defs.push_back(def);
-      std::vector<std::string> via = reach.via;
-      via.push_back((def->function->fixture.autouse ? "autouse " : "") + def->describe());
+      const std::size_t index = reached.size();  // where `reach` goes below
       for (const std::string& parameter : def->function->parameters) {
         if (!is_requestable(parameter)) continue;
         const FixtureDef* target = scope.lookup(parameter, def);
         if (target != nullptr ? seen_defs.contains(target) : seen_undefined.contains(parameter)) continue;
-        queue.push_back({parameter, target, def->path, def->function->location, via});
+        queue.push_back({parameter, target, def->path, def->function->location, {}, index});
       }
     }
     reached.push_back(std::move(reach));
   }
   report_cycles(defs, scope, diagnostics);
   return reached;
+}
+
+std::vector<std::string> fixture_via(const std::vector<FixtureReach>& reached, std::size_t i) {
+  std::vector<std::string> hops;
+  for (std::size_t at = reached[i].requester; at < reached.size(); at = reached[at].requester) {
+    const FixtureDef* def = reached[at].def;
+    hops.push_back((def->function->fixture.autouse ? "autouse " : "") + def->describe());
+    i = at;
+  }
+  std::vector<std::string> via = reached[i].request_via;
+  via.insert(via.end(), hops.rbegin(), hops.rend());
+  return via;
 }
 
 }  // namespace testtier::graph

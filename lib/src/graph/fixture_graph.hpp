@@ -66,8 +66,16 @@ struct FixtureReach {
   const FixtureDef* def = nullptr;      ///< nullptr: not defined in the repository (a plugin's)
   std::string path;                     ///< where it is requested
   SourceLocation location;
-  std::vector<std::string> via;         ///< hops from the test to the requester
+  std::vector<std::string> request_via;  ///< a test's own request: its hops (aliases, classes)
+  /// The index in the closure of the fixture that requests this one (npos: the test itself). The
+  /// hops are kept as this link, not copied into each fixture: a chain of n fixtures would hold
+  /// n²/2 hops (see fixture_via).
+  std::size_t requester = static_cast<std::size_t>(-1);
 };
+
+/// Return the hops from the test to the requester of `reached[i]` (of fixture_closure()): the
+/// request's own hops, then each requesting fixture ("autouse NAME (PATH:LINE)" or "NAME (PATH:LINE)").
+std::vector<std::string> fixture_via(const std::vector<FixtureReach>& reached, std::size_t i);
 
 /// Return every fixture reached from `requests` in `scope`, breadth first (each definition once,
 /// by its shortest chain; a fixture requesting its own name reaches the one it overrides). Each

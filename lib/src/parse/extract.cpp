@@ -14,6 +14,7 @@
 #include "parse/source_text.hpp"
 #include "testtier/parse.hpp"
 #include "util/file_io.hpp"
+#include "util/threads.hpp"
 
 namespace testtier {
 namespace {
@@ -125,8 +126,7 @@ std::vector<FileFacts> parse::parse_files_cached(const std::vector<ParseRequest>
                                                  ParseTimings* timings) {
   std::vector<FileFacts> results(requests.size());
   std::vector<char> cached(requests.size(), 0);
-  const int concurrency = threads == 0 ? tbb::task_arena::automatic : static_cast<int>(threads);
-  tbb::task_arena arena(concurrency);
+  tbb::task_arena arena(arena_concurrency(threads));
   tbb::enumerable_thread_specific<ParseWorker> workers;
   arena.execute([&] {
     tbb::parallel_for(std::size_t{0}, requests.size(), [&](std::size_t i) {

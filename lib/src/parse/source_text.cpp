@@ -15,13 +15,29 @@ namespace {
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr std::size_t kBinaryProbeBytes = 8000;  // git's buffer_is_binary() looks this far
 
+/// Return whether `text[i]` ends a line: '\n', or '\r' not followed by '\n' (Python reads
+/// '\r', "\r\n" and '\n' alike: universal newlines).
+bool ends_line(std::string_view text, std::size_t i) {
+  return text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
+}
+
 /// Return the 1-based line and character column of byte `offset` in `text`.
 SourceLocation location_of(std::string_view text, std::size_t offset) {
-  const std::string_view before = text.substr(0, offset);
-  const auto line = 1 + std::count(before.begin(), before.end(), '\n');
-  const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
-  const auto column = 1 + utf8::count_code_points(before.substr(line_start));
+  std::size_t line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (ends_line(text, i)) ++line, line_start = i + 1;
+  }
+  const auto column = 1 + utf8::count_code_points(text.substr(line_start, offset - std::min(offset, line_start)));
   return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)};
+}
+
+/// Turn each lone '\r' (old Mac line ends) into '\n', byte for byte, so that tree-sitter, which
+/// ends lines at '\n' only, sees the lines Python sees; offsets do not move.
+void normalize_line_ends(std::string& text) {
+  for (std::size_t i = text.find('\r'); i != std::string::npos; i = text.find('\r', i + 1)) {
+    if (ends_line(text, i)) text[i] = '\n';
+  }
 }
 
 /// Return the encoding a PEP 263 cookie names in the first two lines, lower-cased, or "".
@@ -108,6 +124,7 @@ SourceText decode_source(std::string_view bytes) {
     source.text = std::string(bytes);
   }
   blank_nul_bytes(source);
+  normalize_line_ends(source.text);
   return source;
 }
 

@@ -18,7 +18,8 @@ struct SourceText {
 
 /// Decode `bytes` as Python source: strip a UTF-8 BOM, honour a PEP 263 Latin-1 coding cookie,
 /// replace undecodable bytes (TT902) and stray NUL bytes (TT902) so the rest still parses, and
-/// flag a NUL in the first 8 KiB as a binary file (TT903), as git's heuristic does.
+/// flag a NUL in the first 8 KiB as a binary file (TT903), as git's heuristic does. A lone '\r'
+/// ends a line as '\n' and "\r\n" do (it becomes '\n' in `text`).
 SourceText decode_source(std::string_view bytes);
 
 }  // namespace testtier::parse

@@ -2,16 +2,19 @@
 #include "testtier/compare.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
 #include "testtier/plan.hpp"
+#include "util/file_io.hpp"
 
 namespace testtier {
 namespace {
+
+/// Larger runtime classifications are refused rather than read (Sentry's is tens of MB).
+constexpr std::uintmax_t kMaxRuntimeBytes = 1u << 30;
 
 bool tier_provides(const Rules& rules, const std::string& tier_name, const std::string& service) {
   for (const Tier& tier : rules.tiers) {
@@ -27,13 +30,11 @@ std::vector<Reason> reasons_for(const TestResult& test) { return test.reasons; }
 }  // namespace
 
 std::map<std::string, std::set<std::string>> read_runtime_services(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error(file + ": cannot read");
-  std::ostringstream content;
-  content << in.rdbuf();
+  const FileRead read = read_file(file, kMaxRuntimeBytes);
+  if (!read.ok) throw std::runtime_error(file + ": cannot read: " + read.error);
   std::map<std::string, std::set<std::string>> services;
   try {
-    const nlohmann::json document = nlohmann::json::parse(content.str());
+    const nlohmann::json document = nlohmann::json::parse(read.bytes);
     const nlohmann::json& tests = document.at("tests");
     for (const auto& [id, used] : tests.items()) {
       auto& into = services[function_node_id(id)];

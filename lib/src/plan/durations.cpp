@@ -1,39 +1,27 @@
-// Reading test durations: pytest-split's `.test_durations` or a JUnit XML report.
-#include <fstream>
-#include <regex>
+// Reading test durations: pytest-split's `.test_durations` or a JUnit XML report (read with
+// pugixml: a real XML parser, whatever the size of a tag or the spelling of its attributes).
 #include <sstream>
 #include <stdexcept>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <pugixml.hpp>
 
 #include "testtier/plan.hpp"
+#include "util/file_io.hpp"
 
 namespace testtier {
 namespace {
 
-std::string unescape_xml(std::string text) {
-  static const std::pair<std::string_view, std::string_view> kEntities[] = {
-      {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&amp;", "&"}};
-  for (const auto& [entity, plain] : kEntities) {
-    for (std::size_t at = text.find(entity); at != std::string::npos; at = text.find(entity, at + plain.size())) {
-      text.replace(at, entity.size(), plain);
-    }
-  }
-  return text;
-}
-
-std::string attribute(const std::string& tag, const std::string& name) {
-  const std::regex pattern("\\s" + name + "=\"([^\"]*)\"");
-  std::smatch match;
-  return std::regex_search(tag, match, pattern) ? unescape_xml(match[1]) : std::string();
-}
+/// Larger durations files are refused rather than read (Sentry's is a few MB).
+constexpr std::uintmax_t kMaxDurationsBytes = 256u << 20;
 
 /// Turn a JUnit testcase into a node id: pytest writes `classname="tests.x.test_y.TestC"`,
 /// `name="test_z"`, and `file` when asked; the module part becomes a path.
-std::string junit_node_id(const std::string& tag) {
-  const std::string name = attribute(tag, "name");
-  std::string classname = attribute(tag, "classname");
-  std::string file = attribute(tag, "file");
+std::string junit_node_id(const pugi::xml_node& testcase) {
+  const std::string name = testcase.attribute("name").value();
+  const std::string classname = testcase.attribute("classname").value();
+  std::string file = testcase.attribute("file").value();
   std::vector<std::string> parts;
   std::istringstream split(classname);
   for (std::string part; std::getline(split, part, '.');) parts.push_back(part);
@@ -51,12 +39,15 @@ std::string junit_node_id(const std::string& tag) {
 }
 
 std::map<std::string, double> read_junit(const std::string& text) {
+  pugi::xml_document document;
+  const pugi::xml_parse_result parsed = document.load_buffer(text.data(), text.size());
+  if (!parsed) throw std::runtime_error(fmt::format("XML error at byte {}: {}", parsed.offset, parsed.description()));
   std::map<std::string, double> durations;
-  const std::regex testcase("<testcase\\b[^>]*>");
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), testcase); it != std::sregex_iterator(); ++it) {
-    const std::string tag = it->str();
-    const std::string time = attribute(tag, "time");
-    if (!time.empty()) durations[junit_node_id(tag)] += std::stod(time);
+  for (const pugi::xpath_node& found : document.select_nodes("//testcase")) {
+    const pugi::xml_node testcase = found.node();
+    const pugi::xml_attribute time = testcase.attribute("time");
+    if (!time || *time.value() == '\0') continue;
+    durations[junit_node_id(testcase)] += std::stod(time.value());
   }
   return durations;
 }
@@ -64,11 +55,9 @@ std::map<std::string, double> read_junit(const std::string& text) {
 }  // namespace
 
 std::map<std::string, double> read_durations(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error(file + ": cannot read durations");
-  std::ostringstream content;
-  content << in.rdbuf();
-  const std::string text = content.str();
+  const FileRead read = read_file(file, kMaxDurationsBytes);
+  if (!read.ok) throw std::runtime_error(file + ": cannot read durations: " + read.error);
+  const std::string& text = read.bytes;
   const std::size_t first = text.find_first_not_of(" \t\r\n");
   try {
     if (first != std::string::npos && text[first] == '<') return read_junit(text);

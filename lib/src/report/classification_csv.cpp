@@ -3,7 +3,7 @@
 
 #include "report/summary.hpp"
 #include "testtier/report.hpp"
-#include "util/utf8.hpp"
+#include "testtier/text.hpp"
 
 namespace testtier {
 namespace {
@@ -43,7 +43,7 @@ std::string classification_to_csv(const Classification& result) {
     for (const TestResult& test : file.tests) append_row(out, file, test);
   }
   // Like the JSON writers, never emit undecodable bytes: paths may come from any file system.
-  return utf8::repaired(out);
+  return escape_undecodable(out);
 }
 
 }  // namespace testtier

@@ -7,6 +7,7 @@
 
 #include "report/summary.hpp"
 #include "testtier/report.hpp"
+#include "report/json_dump.hpp"
 
 namespace testtier {
 namespace {
@@ -91,7 +92,7 @@ Json to_json(const Diagnostic& diagnostic) {
 /// Return `file` as pretty JSON indented to sit in the document's `files` array: the bytes that
 /// dumping the whole document at once would give it.
 std::string file_in_array(const FileResult& file, const JsonOptions& options) {
-  const std::string alone = to_json(file, options).dump(2, ' ', false, Json::error_handler_t::replace);
+  const std::string alone = report::dump_json(to_json(file, options), 2);
   std::string indented = "    ";
   indented.reserve(alone.size() + alone.size() / 8);
   std::size_t from = 0;
@@ -143,7 +144,7 @@ std::string classification_to_json(const Classification& result, const JsonOptio
       {"files", "testtier-files-placeholder"},
       {"diagnostics", array_of(result.diagnostics, [](const Diagnostic& d) { return to_json(d); })}};
   // Replace undecodable bytes rather than throw: paths may come from any file system.
-  const std::string rest = document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  const std::string rest = report::dump_json(document, 2) + "\n";
   const std::size_t at = rest.find(kPlaceholder);
   const std::string_view whole(rest);
   std::string text;

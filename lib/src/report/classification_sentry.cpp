@@ -5,6 +5,7 @@
 
 #include "report/summary.hpp"
 #include "testtier/report.hpp"
+#include "report/json_dump.hpp"
 
 namespace testtier {
 namespace {
@@ -39,7 +40,7 @@ std::string classification_to_sentry(const Classification& result) {
   Json document{{"total_tests", summary.tests},
                 {"summary", summary_json(summary)},
                 {"tests", std::move(tests)}};
-  return document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return report::dump_json(document, 2) + "\n";
 }
 
 }  // namespace testtier

@@ -7,6 +7,7 @@
 
 #include "report/summary.hpp"
 #include "testtier/report.hpp"
+#include "testtier/text.hpp"
 #include "util/utf8.hpp"
 
 namespace testtier {
@@ -130,7 +131,7 @@ std::string classification_to_text(const Classification& result) {
   out += '\n';
   append_diagnostics(out, result.diagnostics);
   // Like the JSON writers, never emit undecodable bytes: paths may come from any file system.
-  return utf8::repaired(out);
+  return escape_undecodable(out);
 }
 
 }  // namespace testtier

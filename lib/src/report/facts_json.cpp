@@ -1,4 +1,5 @@
 #include "testtier/facts_json.hpp"
+#include "report/json_dump.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -168,7 +169,7 @@ std::string facts_to_json(const std::vector<FileFacts>& files) {
   Json document{{"schema", "testtier-facts/v1"},
                 {"files", array_of(files, [](const FileFacts& file) { return to_json(file); })}};
   // Replace undecodable bytes rather than throw: paths may come from any file system.
-  return document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return report::dump_json(document, 2) + "\n";
 }
 
 }  // namespace testtier

@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 
 #include "testtier/lint_report.hpp"
-#include "util/utf8.hpp"
+#include "testtier/text.hpp"
 
 namespace testtier {
 namespace {
@@ -59,7 +59,7 @@ std::string lint_to_github(const LintResult& result) {
     out += fmt::format("::{} {}::{}\n", command_of(finding.severity), properties_of(finding),
                        escaped(message_of(finding), false));
   }
-  return utf8::repaired(out);
+  return escape_undecodable(out);
 }
 
 }  // namespace testtier

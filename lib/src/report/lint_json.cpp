@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "testtier/lint_report.hpp"
+#include "report/json_dump.hpp"
 
 namespace testtier {
 namespace {
@@ -35,7 +36,7 @@ std::string lint_to_json(const LintResult& result) {
                       {"suppressed", result.suppressed},
                       {"files_checked", result.files_checked}};
   // Replace undecodable bytes rather than throw: paths may come from any file system.
-  return document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return report::dump_json(document, 2) + "\n";
 }
 
 }  // namespace testtier

@@ -6,6 +6,7 @@
 
 #include "testtier/lint_report.hpp"
 #include "testtier/version.hpp"
+#include "report/json_dump.hpp"
 
 namespace testtier {
 namespace {
@@ -87,7 +88,7 @@ std::string lint_to_sarif(const LintResult& result) {
                  {"version", "2.1.0"},
                  {"runs", Json::array({run})}};
   // Replace undecodable bytes rather than throw: messages may quote any file's text.
-  return log.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return report::dump_json(log, 2) + "\n";
 }
 
 }  // namespace testtier

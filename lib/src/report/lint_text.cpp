@@ -4,20 +4,26 @@
 #include <fmt/format.h>
 
 #include "testtier/lint_report.hpp"
-#include "util/utf8.hpp"
+#include "testtier/text.hpp"
 
 namespace testtier {
 namespace {
 
 /// Return `text` with its second and later lines indented by two spaces, so that only the
-/// first line of a finding starts at the margin.
+/// first line of a finding starts at the margin; other control characters (a '\r' or '\v' in a
+/// quoted snippet) are escaped, so that a line of output is a line of the finding.
 std::string indented(std::string_view text) {
   std::string out;
-  for (const char c : text) {
-    out += c;
-    if (c == '\n') out += "  ";
+  for (std::size_t start = 0;;) {
+    const std::size_t end = text.find('\n', start);
+    std::string_view line = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    const bool crlf = end != std::string_view::npos && line.ends_with('\r');  // "\r\n" is a line end too
+    if (crlf) line.remove_suffix(1);
+    out += printable(line);
+    if (end == std::string_view::npos) return out;
+    out += crlf ? "\r\n  " : "\n  ";
+    start = end + 1;
   }
-  return out;
 }
 
 /// Return `path:line:col: CODE message`, with line 0 (the whole file) shown as 1:1.
@@ -25,7 +31,7 @@ std::string finding_line(const Finding& finding) {
   const bool whole_file = finding.location.line == 0;
   const std::uint32_t line = whole_file ? 1 : finding.location.line;
   const std::uint32_t column = whole_file ? 1 : std::max<std::uint32_t>(finding.location.column, 1);
-  return fmt::format("{}:{}:{}: {} {}\n", finding.path, line, column, finding.code,
+  return fmt::format("{}:{}:{}: {} {}\n", printable(finding.path), line, column, finding.code,
                      indented(finding.message));
 }
 
@@ -53,7 +59,7 @@ std::string lint_to_text(const LintResult& result) {
   if (!out.empty()) out += '\n';
   out += summary_line(result);
   // Replace undecodable bytes, as the JSON writers do: paths may come from any file system.
-  return utf8::repaired(out);
+  return escape_undecodable(out);
 }
 
 }  // namespace testtier

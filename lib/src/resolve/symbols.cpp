@@ -141,14 +141,15 @@ Symbol Resolver::last_binding(const FileFacts& facts, std::string_view path, std
     SourceLocation at;
     const Import* import = nullptr;  // null: the local definition
   };
+  const FileNames& names = names_of(facts);
   std::vector<Binding> bindings;
   SourceLocation local_at;
   Symbol local = local_definition(facts, head, rest, local_at);
   if (local.kind != Symbol::Kind::unresolved) bindings.push_back({local_at, nullptr});
-  for (const Import& import : facts.imports) {
-    if (import.in_function) continue;
-    if (import.name == "*" || import.bound_as == head) bindings.push_back({import.location, &import});
+  if (const auto bound = names.imports.find(head); bound != names.imports.end()) {
+    bindings.push_back({bound->second->location, bound->second});
   }
+  for (const Import* star : names.stars) bindings.push_back({star->location, star});
   std::stable_sort(bindings.begin(), bindings.end(),
                    [](const Binding& a, const Binding& b) { return before(b.at, a.at); });
   std::optional<Symbol> outside;  // the latest star import from outside the repository
@@ -167,27 +168,38 @@ Symbol Resolver::last_binding(const FileFacts& facts, std::string_view path, std
   return make(Symbol::Kind::unresolved, {}, {}, std::string(dotted));
 }
 
+const Resolver::FileNames& Resolver::names_of(const FileFacts& facts) const {
+  if (const auto found = names_.find(&facts); found != names_.end()) return found->second;
+  FileNames names;
+  for (const ClassFacts& cls : facts.classes) names.classes.emplace(cls.qualname, &cls);
+  for (const FunctionFacts& function : facts.functions) names.functions.emplace(function.name, &function);
+  for (const Alias& alias : facts.aliases) names.aliases.emplace(alias.name, &alias);
+  for (const Import& import : facts.imports) {
+    if (import.in_function) continue;
+    if (import.name == "*") names.stars.push_back(&import);
+    else names.imports[import.bound_as] = &import;
+  }
+  return names_.emplace(&facts, std::move(names)).first->second;
+}
+
 Symbol Resolver::local_definition(const FileFacts& facts, std::string_view head, std::string_view rest,
                                   SourceLocation& at) const {
   const std::string qualname = rest.empty() ? std::string(head) : std::string(head) + "." + std::string(rest);
-  for (const ClassFacts& cls : facts.classes) {
-    if (cls.qualname == qualname) {
-      at = cls.location;
-      return make(Symbol::Kind::class_, facts.path, cls.qualname, module_or_path(facts) + "." + cls.qualname);
-    }
+  const FileNames& names = names_of(facts);
+  if (const auto cls = names.classes.find(qualname); cls != names.classes.end()) {
+    at = cls->second->location;
+    return make(Symbol::Kind::class_, facts.path, cls->second->qualname,
+                module_or_path(facts) + "." + cls->second->qualname);
   }
   if (!rest.empty()) return make(Symbol::Kind::unresolved, {}, {}, qualname);
-  for (const FunctionFacts& function : facts.functions) {
-    if (function.name == head) {
-      at = function.location;
-      return make(Symbol::Kind::function, facts.path, function.name, module_or_path(facts) + "." + function.name);
-    }
+  if (const auto function = names.functions.find(head); function != names.functions.end()) {
+    at = function->second->location;
+    return make(Symbol::Kind::function, facts.path, function->second->name,
+                module_or_path(facts) + "." + function->second->name);
   }
-  for (const Alias& alias : facts.aliases) {
-    if (alias.name == head) {
-      at = alias.location;
-      return make(Symbol::Kind::alias, facts.path, alias.name, module_or_path(facts) + "." + alias.name);
-    }
+  if (const auto alias = names.aliases.find(head); alias != names.aliases.end()) {
+    at = alias->second->location;
+    return make(Symbol::Kind::alias, facts.path, alias->second->name, module_or_path(facts) + "." + alias->second->name);
   }
   return make(Symbol::Kind::unresolved, {}, {}, qualname);
 }

@@ -76,7 +76,19 @@ class Resolver {
                           SourceLocation& at) const;
   Symbol through_import(std::string_view path, const Import& import, std::string_view rest, int depth);
 
+  /// The names one file binds at module level, by name: a file of n imports or classes costs n
+  /// lookups, not n scans of n (views into the store's facts, which never move).
+  struct FileNames {
+    std::unordered_map<std::string_view, const ClassFacts*> classes;       ///< the first of each qualname
+    std::unordered_map<std::string_view, const FunctionFacts*> functions;  ///< the first of each name
+    std::unordered_map<std::string_view, const Alias*> aliases;            ///< the first of each name
+    std::unordered_map<std::string_view, const Import*> imports;  ///< the last module-level import binding it
+    std::vector<const Import*> stars;  ///< module-level star imports, in source order
+  };
+  const FileNames& names_of(const FileFacts& facts) const;
+
   const FactStore& store_;
+  mutable std::unordered_map<const FileFacts*, FileNames> names_;
   std::unordered_map<std::string, Symbol> cache_;  ///< answers the same from any query
   /// The current query's other lookups: cycle guards of those being answered, and answers a cycle
   /// cut short.

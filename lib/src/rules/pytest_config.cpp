@@ -1,12 +1,14 @@
 #include "testtier/pytest_config.hpp"
 
 #include <optional>
+#include <stdexcept>
 #include <system_error>
 #include <utility>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "testtier/glob.hpp"
 #include "util/file_io.hpp"
 #include "util/ini.hpp"
 
@@ -54,26 +56,55 @@ std::string prefix_to_glob(std::string pattern) {
   return pattern;
 }
 
-/// Store the values of `option` into `config`, converted as PytestConfig documents.
-void set_option(PytestConfig& config, std::string_view option, std::vector<std::string> values) {
+/// Return the warning that `file` is broken at `location`, saying `message`.
+Diagnostic problem(std::string_view file, SourceLocation location, std::string message) {
+  return {std::string(file), location, Severity::warning, std::string(codes::unreadable),
+          fmt::format("{}; using pytest's defaults", message)};
+}
+
+/// Drop from `patterns` (the value of `option`, at `location` of `file`) those that are not
+/// globs, with a warning each; when none is left, keep `defaults` (pytest's, with a note).
+void keep_valid_globs(std::vector<std::string>& patterns, const std::vector<std::string>& defaults,
+                      std::string_view option, std::string_view file, SourceLocation location,
+                      std::vector<Diagnostic>& diagnostics) {
+  std::vector<std::string> valid;
+  for (std::string& pattern : patterns) {
+    try {
+      (void)Glob(pattern);
+      valid.push_back(std::move(pattern));
+    } catch (const std::invalid_argument& error) {
+      diagnostics.push_back({std::string(file), location, Severity::warning, std::string(codes::unreadable),
+                             fmt::format("`{}`: {}; the pattern is ignored", option, error.what())});
+    }
+  }
+  if (valid.empty() && !patterns.empty()) {
+    diagnostics.push_back({std::string(file), location, Severity::warning, std::string(codes::unreadable),
+                           fmt::format("`{}` has no valid pattern; using pytest's default", option)});
+    valid = defaults;
+  }
+  patterns = std::move(valid);
+}
+
+/// Store the values of `option` (written at `location` of `file`) into `config`, converted as
+/// PytestConfig documents; patterns that are not globs are left out with a warning.
+void set_option(PytestConfig& config, std::string_view option, std::vector<std::string> values,
+                std::string_view file, SourceLocation location) {
+  const PytestConfig defaults;
   if (option == "testpaths") {
     for (std::string& path : values) {
       while (path.size() > 1 && path.ends_with('/')) path.pop_back();
     }
     config.testpaths = std::move(values);
   } else if (option == "python_files") {
+    keep_valid_globs(values, defaults.python_files, option, file, location, config.diagnostics);
     config.python_files = std::move(values);
   } else {
     for (std::string& pattern : values) pattern = prefix_to_glob(std::move(pattern));
-    (option == "python_classes" ? config.python_classes : config.python_functions) =
-        std::move(values);
+    const bool classes = option == "python_classes";
+    keep_valid_globs(values, classes ? defaults.python_classes : defaults.python_functions, option, file, location,
+                     config.diagnostics);
+    (classes ? config.python_classes : config.python_functions) = std::move(values);
   }
-}
-
-/// Return the warning that `file` is broken at `location`, saying `message`.
-Diagnostic problem(std::string_view file, SourceLocation location, std::string message) {
-  return {std::string(file), location, Severity::warning, std::string(codes::unreadable),
-          fmt::format("{}; using pytest's defaults", message)};
 }
 
 /// Reads the candidate files of one root in pytest's order.
@@ -129,7 +160,7 @@ class ConfigReader {
     if (options == nullptr) return true;
     for (std::string_view option : kOptions) {
       if (const auto it = options->values.find(option); it != options->values.end()) {
-        set_option(config_, option, words(it->second.text));
+        set_option(config_, option, words(it->second.text), file, {it->second.line, 1});
       }
     }
     return true;
@@ -161,8 +192,10 @@ class ConfigReader {
   void read_toml_option(const toml::table& options, std::string_view option) {
     const toml::node* node = options.get(option);
     if (node == nullptr) return;
+    const auto& begin = node->source().begin;
+    const SourceLocation location{begin.line, begin.column};
     if (const auto* text = node->as_string()) {
-      return set_option(config_, option, words(text->get()));
+      return set_option(config_, option, words(text->get()), "pyproject.toml", location);
     }
     std::vector<std::string> values;
     const toml::array* array = node->as_array();
@@ -172,11 +205,10 @@ class ConfigReader {
       values.push_back(text->get());
     }
     if (array != nullptr && values.size() == array->size()) {
-      return set_option(config_, option, std::move(values));
+      return set_option(config_, option, std::move(values), "pyproject.toml", location);
     }
-    const auto& begin = node->source().begin;
     config_.diagnostics.push_back(problem(
-        "pyproject.toml", {begin.line, begin.column},
+        "pyproject.toml", location,
         fmt::format("`{}` in [tool.pytest.ini_options] is not a string or an array of strings",
                     option)));
   }

@@ -24,6 +24,16 @@ struct FdCloser {
 
 std::string errno_text(int error) { return std::strerror(error); }
 
+/// Return what `mode` says a file is ("" when unusual), for a message that refuses anything but a regular file.
+std::string_view kind_of(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  return {};
+}
+
 /// Read `fd` to its end (or to just past `limit` bytes) into `out`, straight into its buffer, which
 /// starts at `expected` bytes (the size fstat gave). Return 0 or an errno value.
 int read_all(int fd, std::size_t expected, std::uintmax_t limit, std::string& out) {
@@ -52,7 +62,9 @@ bool read_file_into(const std::filesystem::path& file, std::uintmax_t max_bytes,
   into.ok = false;
   into.bytes.clear();
   into.error.clear();
-  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer for ever. It is
+  // refused below; for a regular file the flag changes nothing.
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) {
     into.error = errno_text(errno);
     return false;
@@ -64,7 +76,8 @@ bool read_file_into(const std::filesystem::path& file, std::uintmax_t max_bytes,
     return false;
   }
   if (!S_ISREG(info.st_mode)) {
-    into.error = "not a regular file";
+    const std::string_view kind = kind_of(info.st_mode);
+    into.error = kind.empty() ? std::string("not a regular file") : fmt::format("{}, not a regular file", kind);
     return false;
   }
   const auto size = static_cast<std::uintmax_t>(info.st_size);

@@ -1,6 +1,7 @@
 #include "util/ini.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 #include <utility>
 
 #include <fmt/format.h>
@@ -55,9 +56,13 @@ class IniParser {
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     std::uint32_t number = 0;
     while (!text.empty() && file_.error.empty()) {
-      const auto end = text.find('\n');
+      // Lines end at '\n', "\r\n" or a lone '\r', as Python's universal newlines read them.
+      const auto end = text.find_first_of("\r\n");
       const std::string_view line = text.substr(0, end);
-      text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+      const std::size_t next = end == std::string_view::npos      ? text.size()
+                               : text.substr(end, 2) == "\r\n" ? end + 2
+                                                                 : end + 1;
+      text.remove_prefix(next);
       read_line(line, ++number);
     }
     return std::move(file_);
@@ -95,7 +100,7 @@ class IniParser {
       return fail(number, fmt::format("unexpected line: {}", line));
     }
     const std::string name(header.substr(1, header.size() - 2));
-    if (file_.section(name) != nullptr) {
+    if (!section_names_.insert(name).second) {  // a set: a file of n sections costs n lookups, not n²/2
       return fail(number, fmt::format("duplicate section [{}]", name));
     }
     file_.sections.push_back({name, number, {}});
@@ -110,6 +115,7 @@ class IniParser {
   }
 
   IniFile file_;
+  std::unordered_set<std::string> section_names_;
   IniValue* last_ = nullptr;
 };
 

@@ -37,6 +37,8 @@ std::size_t valid_sequence_length(std::string_view text, std::size_t i) {
 
 }  // namespace
 
+std::size_t sequence_length(std::string_view text, std::size_t i) { return valid_sequence_length(text, i); }
+
 std::optional<std::size_t> first_invalid(std::string_view text) {
   constexpr std::uint64_t kHighBits = 0x8080808080808080;
   for (std::size_t i = 0; i < text.size();) {

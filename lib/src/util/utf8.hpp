@@ -11,6 +11,9 @@ namespace testtier::utf8 {
 /// Return the byte offset of the first invalid UTF-8 sequence in `text`, or nullopt if valid.
 std::optional<std::size_t> first_invalid(std::string_view text);
 
+/// Return the length of the valid UTF-8 sequence at `text[i]`, or 0 when it is invalid.
+std::size_t sequence_length(std::string_view text, std::size_t i);
+
 /// Return `text` with every invalid UTF-8 sequence replaced by U+FFFD.
 std::string repaired(std::string_view text);
 

@@ -1,6 +1,7 @@
 // The result cache's codec: a classification survives encoding whole; bad bytes fail cleanly.
 #include <catch2/catch.hpp>
 
+#include "cache/binary_codec.hpp"
 #include "cache/classification_codec.hpp"
 #include "report/sample_classification.hpp"
 #include "testtier/classify.hpp"
@@ -70,5 +71,62 @@ TEST_CASE("decoding a truncated or garbled classification fails without reading 
     Classification decoded;
     // Whether it decodes is not the point: the sanitized run fails if anything outside is read.
     static_cast<void>(cache::decode_classification(in, decoded));
+  }
+}
+
+TEST_CASE("forged counts fail instead of exhausting memory (issue 15.6)", "[cache]") {
+  // Valid varints throughout, as a file with a good checksum but forged counts would hold.
+  const auto varint = [](std::uint64_t value) {
+    std::string out;
+    for (; value >= 0x80; value >>= 7) out.push_back(static_cast<char>(value | 0x80));
+    out.push_back(static_cast<char>(value));
+    return out;
+  };
+  SECTION("a files count as large as the bytes left, of empty files") {
+    const std::size_t count = 6u << 20;  // 6 MB of zeros: each "file" decodes from 6 bytes
+    std::string forged = varint(0) + varint(0) + varint(0) + varint(count) + std::string(count, '\0');
+    std::string_view in = forged;
+    Classification decoded;
+    CHECK_FALSE(cache::decode_classification(in, decoded));
+    CHECK(decoded.files.size() < count);
+  }
+  SECTION("tests whose reasons are all copies of one long reason") {
+    // One file reason of 1 MiB, then a test listing it a million times (one byte each): written
+    // by hand, as encoding it would first build the terabyte it stands for.
+    std::string forged;
+    cache::Writer w(forged);
+    w.text("");                 // root
+    w.text("");                 // rules origin
+    w.strings({});              // tier order
+    w.number(1);                // one file
+    w.text("tests/test_x.py");  // its path
+    w.strings({});              // services
+    w.text("everything");       // tier
+    w.number(1);                // one reason:
+    w.text("postgres");
+    w.number(0);                // base_class
+    w.text(std::string(1u << 20, 'e'));
+    w.text("tests/test_x.py");
+    w.number(1);
+    w.strings({});
+    w.number(1);
+    w.number(0);
+    w.number(1);
+    w.number(0);                // no suspicious imports
+    w.number(1);                // one test:
+    w.text("tests/test_x.py::test");
+    w.number(1);
+    w.strings({});
+    w.text("everything");
+    const std::size_t copies = 1u << 20;
+    w.number(copies);
+    forged.append(copies, '\x01');  // each: the file's reason 1
+    std::string_view in = forged;
+    Classification decoded;
+    CHECK_FALSE(cache::decode_classification(in, decoded));  // a terabyte of copies: refused
+  }
+  SECTION("a real classification still decodes") {
+    const Classification real = classify(kCorpus, find_rules(kCorpus), {.use_cache = false});
+    check_round_trip(real);
   }
 }

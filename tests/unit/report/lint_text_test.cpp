@@ -35,10 +35,15 @@ TEST_CASE("lint text: the summary counts findings and suppressions", "[lint-repo
   CHECK(lint_to_text(result) == "t.py:2:1: TT001 m\n\nFound 1 finding.\n");
 }
 
-TEST_CASE("lint text: undecodable bytes are replaced", "[lint-report]") {
+TEST_CASE("lint text: undecodable bytes are spelled \\xNN and control characters escaped", "[lint-report]") {
   LintResult result;
   result.findings.push_back(Finding{"TT902", Severity::error, "bad\xFF.py", {0, 0}, "m", ""});
-  CHECK(lint_to_text(result) == "bad\xEF\xBF\xBD.py:1:1: TT902 m\n\nFound 1 finding.\n");
+  CHECK(lint_to_text(result) == "bad\\xFF.py:1:1: TT902 m\n\nFound 1 finding.\n");
+  result.findings[0].path = "a\nb.py:9:9: TT001 forged\n.py";
+  CHECK(lint_to_text(result) == "a\\nb.py:9:9: TT001 forged\\n.py:1:1: TT902 m\n\nFound 1 finding.\n");
+  result.findings[0].path = "a.py";
+  result.findings[0].message = "snippet `x\ry\vz`\nsecond line";
+  CHECK(lint_to_text(result) == "a.py:1:1: TT902 snippet `x\\ry\\vz`\n  second line\n\nFound 1 finding.\n");
 }
 
 TEST_CASE("lint text: equal inputs give equal bytes", "[lint-report]") {

@@ -145,7 +145,7 @@ TEST_CASE("an unreadable configuration file is a diagnostic", "[rules]") {
   CHECK(config.diagnostics[0].path == "pytest.ini");
   CHECK(config.diagnostics[0].location.line == 0);
   CHECK(config.diagnostics[0].message ==
-        "cannot read pytest.ini: not a regular file; using pytest's defaults");
+        "cannot read pytest.ini: a directory, not a regular file; using pytest's defaults");
 }
 
 TEST_CASE("a pytest option of the wrong type in pyproject.toml is a diagnostic", "[rules]") {
