@@ -56,11 +56,15 @@ std::vector<std::string> nearest_names(std::string_view name, const std::vector<
     // `_requires_kafka` and `requires_kafka` are a pair on purpose in pytest code (a private
     // fixture and the public mark that requests it), not a typo of each other.
     if (candidate == name || public_name(candidate) == public_name(name)) continue;
-    const std::size_t distance = edit_distance(name, candidate);
     const std::size_t shorter = std::min(name.size(), candidate.size());
     const std::size_t allowed = std::clamp<std::size_t>(shorter / 4, 1, 2);
-    const bool same_but_spelling = folded(candidate) == name_folded;
     const bool moved = last_segment(name) != name && last_segment(candidate) == last_segment(name);
+    // Lengths further apart than `allowed` are never near, nor the same but for spelling (folding
+    // keeps the length): skip the quadratic distance, most candidates of a large repository.
+    const std::size_t gap = name.size() > candidate.size() ? name.size() - candidate.size() : candidate.size() - name.size();
+    if (!moved && gap > allowed) continue;
+    const std::size_t distance = edit_distance(name, candidate);
+    const bool same_but_spelling = gap == 0 && folded(candidate) == name_folded;
     if (distance <= allowed || same_but_spelling || moved) ranked.emplace(distance, candidate);
   }
   std::vector<std::string> nearest;
