@@ -181,7 +181,9 @@ void add_closure_reasons(const std::vector<graph::FixtureRequest>& requests, con
     const graph::FixtureReach& reach = reached[i];
     const auto matches = context.matcher.fixture(reach.name);
     const BodyUses* uses = reach.def != nullptr ? &reach.def->function->uses : nullptr;
-    if (matches.empty() && (uses == nullptr || (uses->settings.empty() && uses->calls.empty()))) continue;
+    if (matches.empty() && (uses == nullptr || (uses->settings.empty() && uses->calls.empty() && uses->imports.empty()))) {
+      continue;
+    }
     std::vector<std::string> via = graph::fixture_via(reached, i);  // only for what may become a reason
     add(matches, {reach.path, reach.location, via}, out);
     if (uses != nullptr) {
@@ -241,7 +243,11 @@ void add_class_uses(graph::ClassId cls, EvidenceContext& context, std::vector<Re
     const bool has_set_up = std::any_of(node.facts->methods.begin(), node.facts->methods.end(), [](const FunctionFacts& m) {
       return std::find(kSetUpMethods.begin(), kSetUpMethods.end(), m.name) != kSetUpMethods.end();
     });
-    if (node.facts->uses.settings.empty() && node.facts->uses.calls.empty() && !has_set_up) continue;  // no search
+    const BodyUses& uses = node.facts->uses;
+    if (uses.settings.empty() && uses.calls.empty() && uses.imports.empty() && node.facts->decorators.empty() &&
+        !has_set_up) {
+      continue;  // nothing to find: spare the chain search
+    }
     const std::vector<std::string> via = class_via(context.classes, cls, ancestor);
     add_uses(node.facts->uses, {node.path, {}, via}, context, out);
     add_decorators(node.facts->decorators, {node.path, {}, via}, context, out);

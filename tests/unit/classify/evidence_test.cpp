@@ -86,11 +86,14 @@ TEST_CASE("module-level calls and settings reach every test; an import inside a 
              "def test_a():\n    pass\n");
   repo.write("tests/test_local_import.py",
              "def test_uses_kafka():\n    import confluent_kafka\n    confluent_kafka.Producer({})\n\n"
-             "def test_other():\n    pass\n");
+             "def test_other():\n    pass\n\n"
+             "import pytest\n\n@pytest.fixture\ndef producer():\n    import confluent_kafka\n\n"
+             "def test_fixture_imports(producer):\n    pass\n");
   const Classification result = repo.classify_it();
   CHECK(services_of_test(result, "tests/test_module_level.py::test_a") == Services{"snuba"});
   CHECK(services_of_test(result, "tests/test_local_import.py::test_uses_kafka") == Services{"kafka"});
   CHECK(services_of_test(result, "tests/test_local_import.py::test_other").empty());
+  CHECK(services_of_test(result, "tests/test_local_import.py::test_fixture_imports") == Services{"kafka"});
 }
 
 TEST_CASE("a file's services are the union of its tests', plus module-level ones when it collects none",
@@ -145,7 +148,8 @@ TEST_CASE("a decorator signal matches a decorator by qualified name, bare or cal
              "@requires_db\ndef test_bare():\n    pass\n\n"
              "@testing.requires_db(transaction=True)\ndef test_called():\n    pass\n\n"
              "@requires_db()\nclass TestInClass:\n    def test_m(self):\n        pass\n\n"
-             "@uses_postgres\ndef test_bare_pattern():\n    pass\n");
+             "@uses_postgres\ndef test_bare_pattern():\n    pass\n\n"
+             "@requires_db\nclass TestBareOnClass:\n    def test_n(self):\n        pass\n");
   repo.write("tests/test_not_decorated.py",
              "from elsewhere import requires_db\n\n@requires_db\ndef test_other():\n    pass\n");
   const Classification result = repo.classify_it();
@@ -153,6 +157,7 @@ TEST_CASE("a decorator signal matches a decorator by qualified name, bare or cal
   CHECK(services_of_test(result, "tests/test_decorated.py::test_called") == Services{"postgres"});
   CHECK(services_of_test(result, "tests/test_decorated.py::TestInClass::test_m") == Services{"postgres"});
   CHECK(services_of_test(result, "tests/test_decorated.py::test_bare_pattern") == Services{"postgres"});
+  CHECK(services_of_test(result, "tests/test_decorated.py::TestBareOnClass::test_n") == Services{"postgres"});
   CHECK(services_of_test(result, "tests/test_not_decorated.py::test_other").empty());
   const TestResult* bare = test::find_test(result, "tests/test_decorated.py::test_bare");
   REQUIRE(bare != nullptr);
