@@ -1,4 +1,5 @@
 #include "classify/collect_tests.hpp"
+#include "classify/signal_matcher.hpp"
 
 #include <algorithm>
 #include <array>
@@ -35,11 +36,7 @@ bool any_matches(const std::vector<Glob>& globs, const std::string& name) {
 /// collected with services that may be incomplete (TT904 says so) than not at all.
 bool is_known_unittest_base(const graph::ClassNode& node) {
   if (node.origin == graph::ClassNode::Origin::repository) return false;
-  if (node.origin == graph::ClassNode::Origin::unresolved) {
-    const std::string_view qualified = node.qualname;
-    const std::size_t dot = qualified.rfind('.');
-    return (dot == std::string_view::npos ? qualified : qualified.substr(dot + 1)).ends_with("TestCase");
-  }
+  if (node.origin == graph::ClassNode::Origin::unresolved) return last_segment(node.qualname).ends_with("TestCase");
   return std::any_of(node.spellings.begin(), node.spellings.end(), [](const std::string& spelling) {
     return std::find(kUnittestBases.begin(), kUnittestBases.end(), spelling) != kUnittestBases.end();
   });
