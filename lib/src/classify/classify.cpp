@@ -273,12 +273,11 @@ void reach(const std::vector<std::string>& tests, const resolve::FactStore& stor
     }
   };
   for (const FileFacts* facts : test_facts) {
+    // A class adds its MRO's fixture methods to this scope, which request no file: the files a
+    // class's tests need are the module scope's and the bases' (the class graph asked for those).
     scopes.scope(facts->path, std::nullopt);
     resolve_marks(facts->module_marks, facts->path);
     for (const FunctionFacts& function : facts->functions) resolve_marks(function.marks, facts->path);
-    for (const ClassFacts& cls : facts->classes) {
-      if (const auto id = classes.find(facts->path, cls.qualname)) scopes.scope(facts->path, *id);
-    }
   }
   for (const graph::ClassId id : classes.repository_classes()) {
     const graph::ClassNode& node = classes.node(id);

@@ -42,21 +42,19 @@ bool is_known_unittest_base(const graph::ClassNode& node) {
   });
 }
 
-bool has_init(graph::ClassGraph& classes, graph::ClassId id) {
-  for (const graph::ClassId ancestor : classes.mro(id)) {
-    const ClassFacts* facts = classes.node(ancestor).facts;
-    if (facts == nullptr) continue;
-    for (const FunctionFacts& method : facts->methods) {
-      if (method.name == "__init__") return true;
-    }
-  }
-  return false;
+bool defines_init(const graph::ClassNode& node) {
+  if (node.facts == nullptr) return false;
+  const auto& methods = node.facts->methods;
+  return std::any_of(methods.begin(), methods.end(), [](const FunctionFacts& m) { return m.name == "__init__"; });
 }
+
+bool defines_methods(const graph::ClassNode& node) { return node.facts != nullptr && !node.facts->methods.empty(); }
 
 /// Append the test methods `id` collects, walking its MRO so that overrides win.
 void collect_methods(const std::string& path, const ClassFacts& cls, graph::ClassId id, bool unittest,
                      graph::ClassGraph& classes, const TestNamePatterns& patterns,
                      std::vector<CollectedTest>& tests) {
+  if (!classes.any_in_mro(id, &defines_methods)) return;  // spare the walk: a deep chain has many such classes
   std::set<std::string> seen;
   for (const graph::ClassId ancestor : classes.mro(id)) {
     const graph::ClassNode& node = classes.node(ancestor);
@@ -73,8 +71,7 @@ void collect_methods(const std::string& path, const ClassFacts& cls, graph::Clas
 }  // namespace
 
 bool is_unittest_class(graph::ClassGraph& classes, graph::ClassId id) {
-  const auto& mro = classes.mro(id);
-  return std::any_of(mro.begin(), mro.end(), [&](graph::ClassId c) { return is_known_unittest_base(classes.node(c)); });
+  return classes.any_in_mro(id, &is_known_unittest_base);
 }
 
 std::vector<CollectedTest> collect_tests(const FileFacts& file, graph::ClassGraph& classes,
@@ -90,7 +87,7 @@ std::vector<CollectedTest> collect_tests(const FileFacts& file, graph::ClassGrap
     const auto id = classes.find(file.path, cls.qualname);
     if (!id) continue;
     const bool unittest = is_unittest_class(classes, *id);
-    if (!unittest && (!any_matches(patterns.classes, cls.name) || has_init(classes, *id))) continue;
+    if (!unittest && (!any_matches(patterns.classes, cls.name) || classes.any_in_mro(*id, &defines_init))) continue;
     collect_methods(file.path, cls, *id, unittest, classes, patterns, tests);
   }
   std::sort(tests.begin(), tests.end(), [](const auto& a, const auto& b) { return a.id < b.id; });

@@ -145,6 +145,7 @@ void ClassGraph::add_bases(ClassId id, resolve::Resolver& resolver, std::vector<
 void ClassGraph::report_cycles() {
   std::vector<std::pair<ClassId, ClassId>> back_edges;
   boost::depth_first_search(graph_, boost::visitor(CycleRecorder{{}, &back_edges}));
+  has_cycles_ = has_cycles_ || !back_edges.empty();
   for (const auto& [from, to] : back_edges) {
     diagnostics_.push_back({graph_[from].path, graph_[from].facts ? graph_[from].facts->location : SourceLocation{},
                             Severity::warning, std::string(codes::unresolved),
@@ -178,44 +179,56 @@ std::vector<ClassId> ClassGraph::distinct_bases(ClassId id) const {
   return bases;
 }
 
-const std::vector<ClassId>& ClassGraph::mro(ClassId id) {
-  if (const auto cached = mro_cache_.find(id); cached != mro_cache_.end()) return cached->second;
+MroView::iterator& MroView::iterator::operator++() {
+  ++index_;
+  while (segment_ != nullptr && index_ >= segment_->head.size()) {
+    segment_ = segment_->rest ? &segments_->at(*segment_->rest) : nullptr;
+    index_ = 0;
+  }
+  return *this;
+}
+
+MroView ClassGraph::mro(ClassId id) {
+  if (const auto cached = mro_segments_.find(id); cached != mro_segments_.end()) return {mro_segments_, cached->second};
   // Walk up the single-inheritance chain above `id` to a class already known, with other than
-  // one base, or met twice; work that one out by C3, then each class below it as its base's MRO
-  // with itself in front (what C3 gives for one base). No recursion as deep as the chain, and no
-  // merge per class: a chain of n classes costs its n MROs, not n merges of n sequences.
+  // one base, or met twice; work that one out by C3, then each class below it as itself followed
+  // by its base's MRO (what C3 gives for one base). No recursion as deep as the chain, no merge,
+  // and (without cycles) no copy per class.
   std::vector<ClassId> chain{id};
   std::unordered_set<ClassId> on_chain{id};
   for (;;) {
     const std::vector<ClassId> bases = distinct_bases(chain.back());
     if (bases.size() != 1 || !on_chain.insert(bases[0]).second) break;
     chain.push_back(bases[0]);
-    if (mro_cache_.contains(bases[0])) break;
+    if (mro_segments_.contains(bases[0])) break;
   }
-  if (!mro_cache_.contains(chain.back())) c3_mro(chain.back());
+  if (!mro_segments_.contains(chain.back())) c3_mro(chain.back());
   for (std::size_t i = chain.size() - 1; i-- > 0;) {
     const ClassId cls = chain[i];
-    const std::vector<ClassId>& above = mro(chain[i + 1]);
+    if (!has_cycles_) {
+      mro_segments_[cls] = MroSegment{{cls}, chain[i + 1]};
+      continue;
+    }
+    // With a cycle somewhere, a segment above may still be worked out (and change): copy it.
+    const MroView above = mro(chain[i + 1]);
     if (std::find(above.begin(), above.end(), cls) != above.end()) {
       c3_mro(cls);  // a cycle through `cls`: the general way says what then
       continue;
     }
-    std::vector<ClassId> result;
-    result.reserve(above.size() + 1);
-    result.push_back(cls);
-    result.insert(result.end(), above.begin(), above.end());
-    mro_cache_[cls] = std::move(result);
+    MroSegment copied{{cls}, std::nullopt};
+    copied.head.insert(copied.head.end(), above.begin(), above.end());
+    mro_segments_[cls] = std::move(copied);
   }
-  return mro_cache_.at(id);
+  return {mro_segments_, mro_segments_.at(id)};
 }
 
-const std::vector<ClassId>& ClassGraph::c3_mro(ClassId id) {
-  mro_cache_[id] = {id};  // a cycle back to `id` sees just `id` and makes C3 fail below
+void ClassGraph::c3_mro(ClassId id) {
+  mro_segments_[id] = MroSegment{{id}, std::nullopt};  // a cycle back to `id` sees just `id` and makes C3 fail below
   std::vector<std::deque<ClassId>> sequences;
   const std::vector<ClassId> distinct = distinct_bases(id);
   const std::deque<ClassId> bases(distinct.begin(), distinct.end());
   for (const ClassId base : bases) {
-    const std::vector<ClassId>& base_mro = mro(base);
+    const MroView base_mro = mro(base);
     sequences.emplace_back(base_mro.begin(), base_mro.end());
   }
   sequences.push_back(bases);
@@ -234,7 +247,35 @@ const std::vector<ClassId>& ClassGraph::c3_mro(ClassId id) {
       stack.insert(stack.end(), next_bases.rbegin(), next_bases.rend());
     }
   }
-  return mro_cache_[id] = std::move(result);
+  mro_segments_[id] = MroSegment{std::move(result), std::nullopt};
+}
+
+bool ClassGraph::any_in_mro(ClassId id, bool (*test)(const ClassNode&)) {
+  mro(id);
+  auto memo = std::find_if(any_in_mro_memos_.begin(), any_in_mro_memos_.end(), [&](const auto& m) { return m.first == test; });
+  if (memo == any_in_mro_memos_.end()) memo = any_in_mro_memos_.insert(memo, {test, {}});
+  std::unordered_map<ClassId, bool>& answers = memo->second;
+  // Walk the segments to one already answered (or the end), then answer each walked one: a
+  // segment's answer is its head's, or else its rest's.
+  std::vector<ClassId> owners;
+  bool answer = false;
+  for (std::optional<ClassId> at = id; at;) {
+    if (const auto known = answers.find(*at); known != answers.end()) {
+      answer = known->second;
+      break;
+    }
+    const MroSegment& segment = mro_segments_.at(*at);
+    if (std::any_of(segment.head.begin(), segment.head.end(), [&](ClassId c) { return test(graph_[c]); })) {
+      answer = true;
+      owners.push_back(*at);
+      break;
+    }
+    owners.push_back(*at);
+    at = segment.rest;
+  }
+  // Every walked segment before a `true` has a false head, so it shares the answer found.
+  for (const ClassId owner : owners) answers[owner] = answer;
+  return answer;
 }
 
 std::vector<ClassHop> ClassGraph::chain(ClassId from, ClassId to) const {

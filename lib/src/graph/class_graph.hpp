@@ -5,6 +5,7 @@
 #include <boost/graph/adjacency_list.hpp>
 
 #include <functional>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -56,6 +57,52 @@ struct ClassHop {
   std::string reexported_as;  ///< BaseLink::reexported_as of the edge
 };
 
+/// An MRO as stored: `head`, then (when `rest` is set) the MRO of `rest`. A single-inheritance
+/// class is itself followed by its base's MRO, so a chain of n classes stores n entries, not n²/2.
+struct MroSegment {
+  std::vector<ClassId> head;
+  std::optional<ClassId> rest;
+};
+
+using MroSegments = std::unordered_map<ClassId, MroSegment>;  ///< node-based: addresses stay valid
+
+/// The classes of one MRO in order, `id` first: a forward range over its stored segments.
+class MroView {
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = ClassId;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const ClassId*;
+    using reference = const ClassId&;
+
+    iterator() = default;
+    iterator(const MroSegments* segments, const MroSegment* segment) : segments_(segments), segment_(segment) {}
+    reference operator*() const { return segment_->head[index_]; }
+    iterator& operator++();
+    iterator operator++(int) {
+      iterator before = *this;
+      ++*this;
+      return before;
+    }
+    bool operator==(const iterator& other) const { return segment_ == other.segment_ && index_ == other.index_; }
+
+   private:
+    const MroSegments* segments_ = nullptr;
+    const MroSegment* segment_ = nullptr;  ///< nullptr at the end
+    std::size_t index_ = 0;
+  };
+
+  MroView(const MroSegments& segments, const MroSegment& first) : segments_(&segments), first_(&first) {}
+  iterator begin() const { return {segments_, first_}; }
+  iterator end() const { return {}; }
+
+ private:
+  const MroSegments* segments_;
+  const MroSegment* first_;
+};
+
 class ClassGraph {
  public:
   /// Add the classes of every file in `roots` (their top-level and nested classes) and, through
@@ -72,8 +119,14 @@ class ClassGraph {
   std::vector<ClassId> repository_classes() const;
 
   /// Return the MRO of `id` (C3 linearization; depth-first left-to-right when C3 fails, as with an
-  /// inconsistent or cyclic hierarchy), `id` first.
-  const std::vector<ClassId>& mro(ClassId id);
+  /// inconsistent or cyclic hierarchy), `id` first. Worked out once per class; walking it costs
+  /// its length.
+  MroView mro(ClassId id);
+
+  /// Return whether some class in `id`'s MRO satisfies `test`, a plain function of the node alone.
+  /// Answers are memoized per (test, stored segment), so asking it of every class of a chain of n
+  /// classes costs n calls of `test` in all, not n²/2.
+  bool any_in_mro(ClassId id, bool (*test)(const ClassNode&));
 
   /// Return the shortest chain of base links from `from` to `to` (empty when `from == to`).
   std::vector<ClassHop> chain(ClassId from, ClassId to) const;
@@ -87,12 +140,15 @@ class ClassGraph {
   void report_cycles();
   /// Return the classes `id` names as bases, each once, in order.
   std::vector<ClassId> distinct_bases(ClassId id) const;
-  /// Work out and memoize the MRO of `id` by C3 (the bases' MROs first, through mro()).
-  const std::vector<ClassId>& c3_mro(ClassId id);
+  /// Work out and memoize the whole MRO of `id` by C3 (the bases' MROs first, through mro()).
+  void c3_mro(ClassId id);
 
   ClassAdjacency graph_;
   std::unordered_map<std::string, ClassId> by_key_;
-  std::unordered_map<ClassId, std::vector<ClassId>> mro_cache_;  ///< node-based: references stay valid
+  MroSegments mro_segments_;
+  /// any_in_mro()'s answers: per test asked, per segment (by its class).
+  std::vector<std::pair<bool (*)(const ClassNode&), std::unordered_map<ClassId, bool>>> any_in_mro_memos_;
+  bool has_cycles_ = false;  ///< whether report_cycles() found one: MROs are then copied, not shared
   std::vector<Diagnostic> diagnostics_;
 };
 

@@ -3,6 +3,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/depth_first_search.hpp>
 
+#include <algorithm>
 #include <deque>
 #include <set>
 #include <unordered_set>
@@ -54,20 +55,28 @@ std::string FixtureDef::describe() const {
   return fmt::format("{} ({}:{})", shown, path, function->location.line);
 }
 
-void FixtureScope::add_layer(std::vector<FixtureDef> layer) { layers_.push_back(&owned_.emplace_back(std::move(layer))); }
+void FixtureScope::add_layer(std::vector<FixtureDef> layer) {
+  layers_.push_back(&owned_.emplace_back(std::move(layer)));
+  index(*layers_.back());
+}
 
-void FixtureScope::add_shared_layer(const std::vector<FixtureDef>& layer) { layers_.push_back(&layer); }
+void FixtureScope::add_shared_layer(const std::vector<FixtureDef>& layer) {
+  layers_.push_back(&layer);
+  index(layer);
+}
+
+void FixtureScope::index(const std::vector<FixtureDef>& layer) {
+  for (const FixtureDef& def : layer) by_name_[def.name].push_back(&def);
+}
 
 const FixtureDef* FixtureScope::lookup(std::string_view name, const FixtureDef* requester) const {
-  const bool overriding = requester != nullptr && requester->name == name;
-  bool past_requester = !overriding;
-  for (const auto* layer : layers_) {
-    for (const FixtureDef& def : *layer) {
-      if (&def == requester) { past_requester = true; continue; }
-      if (past_requester && def.name == name) return &def;
-    }
-  }
-  return nullptr;
+  const auto found = by_name_.find(name);
+  if (found == by_name_.end()) return nullptr;
+  const std::vector<const FixtureDef*>& defs = found->second;
+  if (requester == nullptr || requester->name != name) return defs.front();
+  // A fixture requesting its own name means the next definition after itself in lookup order.
+  const auto self = std::find(defs.begin(), defs.end(), requester);
+  return self == defs.end() || self + 1 == defs.end() ? nullptr : *(self + 1);
 }
 
 std::vector<const FixtureDef*> FixtureScope::autouse() const {

@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "testtier/diagnostic.hpp"
@@ -48,8 +49,13 @@ class FixtureScope {
   std::vector<const FixtureDef*> autouse() const;
 
  private:
+  void index(const std::vector<FixtureDef>& layer);
+
   std::vector<const std::vector<FixtureDef>*> layers_;  ///< in lookup order
   std::deque<std::vector<FixtureDef>> owned_;            ///< the layers add_layer() gave (stable addresses)
+  /// Every definition of each name, in lookup order: a lookup costs the definitions of its name,
+  /// not the whole scope (a closure over n fixtures would cost n² otherwise).
+  std::unordered_map<std::string_view, std::vector<const FixtureDef*>> by_name_;
 };
 
 /// A fixture name a test asks for directly: by parameter, `usefixtures` or autouse.

@@ -241,34 +241,28 @@ Symbol Resolver::in_module_guarded(std::string_view module, std::string_view dot
   return make(Symbol::Kind::external, {}, {}, spelled);
 }
 
-const ClassFacts* Resolver::class_of(const Symbol& symbol) const {
-  if (symbol.kind != Symbol::Kind::class_) return nullptr;
+template <typename Definition>
+const Definition* Resolver::definition_of(
+    const Symbol& symbol, Symbol::Kind kind,
+    std::unordered_map<std::string_view, const Definition*> FileNames::*defined) const {
+  if (symbol.kind != kind) return nullptr;
   const auto found = store_.parsed().find(symbol.path);
   if (found == store_.parsed().end()) return nullptr;
-  for (const ClassFacts& cls : found->second->classes) {
-    if (cls.qualname == symbol.name) return &cls;
-  }
-  return nullptr;
+  const auto& named = names_of(*found->second).*defined;  // the first of each name, as a scan finds
+  const auto definition = named.find(symbol.name);
+  return definition == named.end() ? nullptr : definition->second;
+}
+
+const ClassFacts* Resolver::class_of(const Symbol& symbol) const {
+  return definition_of(symbol, Symbol::Kind::class_, &FileNames::classes);
 }
 
 const FunctionFacts* Resolver::function_of(const Symbol& symbol) const {
-  if (symbol.kind != Symbol::Kind::function) return nullptr;
-  const auto found = store_.parsed().find(symbol.path);
-  if (found == store_.parsed().end()) return nullptr;
-  for (const FunctionFacts& function : found->second->functions) {
-    if (function.name == symbol.name) return &function;
-  }
-  return nullptr;
+  return definition_of(symbol, Symbol::Kind::function, &FileNames::functions);
 }
 
 const Alias* Resolver::alias_of(const Symbol& symbol) const {
-  if (symbol.kind != Symbol::Kind::alias) return nullptr;
-  const auto found = store_.parsed().find(symbol.path);
-  if (found == store_.parsed().end()) return nullptr;
-  for (const Alias& alias : found->second->aliases) {
-    if (alias.name == symbol.name) return &alias;
-  }
-  return nullptr;
+  return definition_of(symbol, Symbol::Kind::alias, &FileNames::aliases);
 }
 
 std::vector<const Alias*> Resolver::aliases_of(const Symbol& symbol) const {

@@ -86,6 +86,10 @@ class Resolver {
     std::vector<const Import*> stars;  ///< module-level star imports, in source order
   };
   const FileNames& names_of(const FileFacts& facts) const;
+  /// Return the definition `symbol` names when it is of `kind`, from the index `defined`.
+  template <typename Definition>
+  const Definition* definition_of(const Symbol& symbol, Symbol::Kind kind,
+                                  std::unordered_map<std::string_view, const Definition*> FileNames::*defined) const;
 
   const FactStore& store_;
   mutable std::unordered_map<const FileFacts*, FileNames> names_;
