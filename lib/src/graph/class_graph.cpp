@@ -264,13 +264,12 @@ bool ClassGraph::any_in_mro(ClassId id, bool (*test)(const ClassNode&)) {
       answer = known->second;
       break;
     }
+    owners.push_back(*at);
     const MroSegment& segment = mro_segments_.at(*at);
     if (std::any_of(segment.head.begin(), segment.head.end(), [&](ClassId c) { return test(graph_[c]); })) {
       answer = true;
-      owners.push_back(*at);
       break;
     }
-    owners.push_back(*at);
     at = segment.rest;
   }
   // Every walked segment before a `true` has a false head, so it shares the answer found.
