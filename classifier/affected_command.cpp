@@ -13,6 +13,7 @@
 #include "output.hpp"
 #include "repository.hpp"
 #include "testtier/affected.hpp"
+#include "testtier/text.hpp"
 
 namespace testtier::cli {
 namespace {
@@ -43,9 +44,9 @@ std::string shell_quoted(const std::string& text) {
 std::string render_list(const Affected& result, bool node_ids) {
   std::string out;
   if (node_ids) {
-    for (const std::string& id : result.tests_to_run) out += id + "\n";
+    for (const std::string& id : result.tests_to_run) out += printable(id) + "\n";
   } else {
-    for (const auto& [path, why] : result.test_files) out += path + "\n";
+    for (const auto& [path, why] : result.test_files) out += printable(path) + "\n";
   }
   return out;
 }
@@ -84,7 +85,7 @@ std::optional<std::vector<ChangedPath>> gather_changes(const AffectedCli& cli, c
   if (!cli.changed_from.empty()) {
     std::ifstream in(repository.from_start(cli.changed_from));
     if (!in) {
-      print_error("testtier: error: {}: cannot read\n", cli.changed_from);
+      print_error("testtier: error: {}: cannot read\n", printable(cli.changed_from));
       return std::nullopt;
     }
     for (std::string line; std::getline(in, line);) {
@@ -111,7 +112,7 @@ int run_affected(const AffectedCli& cli) {
   ClassifyOptions options;
   options.use_cache = !cli.no_cache;
   const Affected result = affected_tests(repository->root, repository->rules, *changes, options);
-  for (const std::string& reason : result.run_all_reasons) print_error("testtier: running everything: {}\n", reason);
+  for (const std::string& reason : result.run_all_reasons) print_error("testtier: running everything: {}\n", printable(reason));
   std::string text;
   switch (cli.format) {
     case AffectedFormat::list: text = render_list(result, cli.node_ids); break;

@@ -10,6 +10,7 @@
 #include "repository.hpp"
 #include "testtier/classify.hpp"
 #include "testtier/explain.hpp"
+#include "testtier/text.hpp"
 
 namespace testtier::cli {
 namespace {
@@ -44,7 +45,7 @@ int run_explain(const ExplainCli& cli) {
   if (!text) {
     print_error("testtier: error: {}: no such test file or test under {} (ids look like "
                 "tests/x/test_y.py::TestClass::test_z)\n",
-                cli.target, std::filesystem::absolute(repository->root).lexically_normal().string());
+                printable(cli.target), std::filesystem::absolute(repository->root).lexically_normal().string());
     return kUsage;
   }
   write_output("", *text);

@@ -50,7 +50,7 @@ bool collect_requests(const FactsOptions& options, std::vector<ParseRequest>& re
     } else if (fs::exists(status)) {
       add(given);
     } else {
-      print_error("testtier: error: {}: no such file or directory\n", given);
+      print_error("testtier: error: {}: no such file or directory\n", printable(given));
       ok = false;
     }
   }

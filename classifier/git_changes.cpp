@@ -71,20 +71,20 @@ std::vector<ChangedPath> parse_name_status(const std::string& text) {
 std::optional<std::vector<ChangedPath>> changed_since(const std::filesystem::path& root, const std::string& ref) {
   const std::string git = "git -C " + shell_quoted(root.string());
   if (!output_of(git + " rev-parse --is-inside-work-tree")) {
-    print_error("testtier: error: --since: {} is not in a git work tree (or git is missing)\n", root.string());
+    print_error("testtier: error: --since: {} is not in a git work tree (or git is missing)\n", printable(root.string()));
     return std::nullopt;
   }
   // The ref is checked as a commit, after --end-of-options, so that user text is never an option
   // (`--since=--output=FILE` would have git write FILE).
   const std::string commit = git + " rev-parse --verify --quiet --end-of-options " + shell_quoted(ref + "^{commit}");
   if (ref.empty() || ref.starts_with('-') || !output_of(commit)) {
-    print_error("testtier: error: --since: `{}` is not a commit in {}\n", ref, root.string());
+    print_error("testtier: error: --since: `{}` is not a commit in {}\n", printable(ref), printable(root.string()));
     return std::nullopt;
   }
   const auto diff = output_of(git + " diff -z --name-status -M --relative --end-of-options " + shell_quoted(ref) + " --");
   const auto untracked = output_of(git + " ls-files -z --others --exclude-standard");
   if (!diff || !untracked) {
-    print_error("testtier: error: git could not list the changes since `{}` in {}\n", ref, root.string());
+    print_error("testtier: error: git could not list the changes since `{}` in {}\n", printable(ref), printable(root.string()));
     return std::nullopt;
   }
   std::vector<ChangedPath> changes = parse_name_status(*diff);

@@ -43,7 +43,7 @@ fs::path output_target(const std::string& file) {
   std::error_code error;
   const fs::path target = fs::weakly_canonical(fs::absolute(file, error), error);
   if (error) {
-    print_error("testtier: error: {}: {}\n", file, error.message());
+    print_error("testtier: error: {}: {}\n", printable(file), error.message());
     return {};
   }
   const fs::file_status status = fs::status(target, error);
@@ -51,11 +51,11 @@ fs::path output_target(const std::string& file) {
     const char* kind = fs::is_directory(status) ? "a directory" : fs::is_fifo(status) ? "a FIFO"
                        : fs::is_character_file(status) ? "a character device" : fs::is_block_file(status) ? "a block device"
                        : fs::is_socket(status) ? "a socket" : "not a regular file";
-    print_error("testtier: error: {}: {}; -o replaces regular files only (use -o - for stdout)\n", file, kind);
+    print_error("testtier: error: {}: {}; -o replaces regular files only (use -o - for stdout)\n", printable(file), kind);
     return {};
   }
   if (is_input(target)) {
-    print_error("testtier: error: {}: is one of this run's inputs; not replaced\n", file);
+    print_error("testtier: error: {}: is one of this run's inputs; not replaced\n", printable(file));
     return {};
   }
   return target;
@@ -82,7 +82,7 @@ bool write_output(const std::string& file, std::string_view text) {
   const fs::path target = output_target(file);
   if (target.empty()) return false;
   if (const std::string error = write_file_atomically(target, text); !error.empty()) {
-    print_error("testtier: error: {}\n", error);
+    print_error("testtier: error: {}\n", printable(error));
     return false;
   }
   return true;

@@ -53,7 +53,7 @@ std::optional<Repository> open_repository(const std::string& root, const std::st
   Repository repository;
   if (!root.empty()) {
     if (!fs::is_directory(root, error)) {
-      print_error("testtier: error: {}: not a directory\n", root);
+      print_error("testtier: error: {}: not a directory\n", printable(root));
       return std::nullopt;
     }
     repository.root = root;
@@ -65,7 +65,7 @@ std::optional<Repository> open_repository(const std::string& root, const std::st
   }
   const fs::path start = search_from.empty() ? fs::path(".") : fs::path(search_from);
   if (!search_from.empty() && !fs::exists(start, error)) {
-    print_error("testtier: error: {}: no such file or directory\n", search_from);
+    print_error("testtier: error: {}: no such file or directory\n", printable(search_from));
     return std::nullopt;
   }
   ProjectRoot found = find_project_root(start);
@@ -80,7 +80,7 @@ std::optional<Repository> open_repository(const std::string& root, const std::st
     // cache whatever the directory a run starts in.
     fs::current_path(found.root, error);
     if (error) {
-      print_error("testtier: error: {}: cannot enter the root: {}\n", found.root.string(), error.message());
+      print_error("testtier: error: {}: cannot enter the root: {}\n", printable(found.root.string()), error.message());
       return std::nullopt;
     }
     repository.started_in = here;
@@ -102,18 +102,18 @@ std::optional<std::vector<std::string>> paths_under_root(const std::vector<std::
     const fs::path path = repository.from_start(given);
     const fs::file_status status = fs::status(path, error);
     if (!fs::exists(status)) {
-      print_error("testtier: error: {}: no such file or directory\n", given);
+      print_error("testtier: error: {}: no such file or directory\n", printable(given));
       return std::nullopt;
     }
     if (!fs::is_regular_file(status) && !fs::is_directory(status)) {
-      print_error("testtier: error: {}: {}, not a file or directory\n", given,
+      print_error("testtier: error: {}: {}, not a file or directory\n", printable(given),
                   fs::is_fifo(status) ? "a FIFO" : fs::is_socket(status) ? "a socket" : "a device");
       return std::nullopt;
     }
     const fs::path inside = fs::weakly_canonical(path, error).lexically_relative(base);
     if (inside.empty() || *inside.begin() == "..") {
-      print_error("testtier: error: {}: not under the root {}\n", given,
-                  repository.started_in.empty() ? repository.root.string() : fs::current_path(error).string());
+      print_error("testtier: error: {}: not under the root {}\n", printable(given),
+                  printable(repository.started_in.empty() ? repository.root.string() : fs::current_path(error).string()));
       return std::nullopt;
     }
     relative.push_back(inside == "." ? std::string() : inside.generic_string());
@@ -127,7 +127,7 @@ void print_no_tests(const Repository& repository, const char* severity, bool amo
   print_error(
              "testtier: {}: no test file checked: none found {} the root {} (found by: {}); "
              "`testtier config` shows the root and what test discovery looks for\n",
-             severity, among_paths ? "among the paths given, under" : "under", root.string(), repository.found_by);
+             severity, among_paths ? "among the paths given, under" : "under", printable(root.string()), repository.found_by);
 }
 
 }  // namespace testtier::cli

@@ -332,6 +332,41 @@ TEST_CASE("file names cannot forge output lines or collapse together (issue 15.1
   CHECK(paths.contains("tests/test_\\xFE.py"));
   const auto lint = run_testtier({"lint"}, dir.path());
   CHECK_THAT(lint.out, !Catch::Contains("\nforged.py"));
+  const auto text = run_testtier({"classify", "--format", "text"}, dir.path());
+  CHECK_THAT(text.out, !Catch::Contains("\nforged.py"));
+  CHECK_THAT(text.out, Catch::Contains("test_x.py\\nforged.py"));
+}
+
+TEST_CASE("explain and affected print names on one line each (issue 15.15)", "[e2e][robust]") {
+  const TemporaryDirectory dir;
+  const std::string name = "tests/test_y.py\nforged.py:1:1: TT999 forged\n.py";
+  dir.write(name, "import pytest\n\n@pytest.mark.django_db\ndef test_y():\n    x = '\r\v'\n");
+  dir.write("tests/test_\xff.py", "def test_a(): pass\n");
+  const auto file = run_cold_then_warm({"explain", name}, dir.path());
+  REQUIRE(file.status == 0);
+  CHECK_THAT(file.out, !Catch::Contains("\nforged.py"));
+  CHECK_THAT(file.out, Catch::Contains("tests/test_y.py\\nforged.py:1:1: TT999 forged\\n.py"));
+  const auto test = run_testtier({"explain", name + "::test_y"}, dir.path());
+  REQUIRE(test.status == 0);
+  CHECK_THAT(test.out, !Catch::Contains("\nforged.py"));
+  const auto missing = run_testtier({"explain", "tests/test_z.py\nforged.py"}, dir.path());
+  CHECK(missing.status == 2);
+  CHECK(std::count(missing.err.begin(), missing.err.end(), '\n') == 1);
+  const auto undecodable = run_testtier({"explain", "tests/test_\xff.py"}, dir.path());
+  REQUIRE(undecodable.status == 0);
+  CHECK_THAT(undecodable.out, Catch::Contains("tests/test_\\xFF.py"));
+
+  for (const std::string format : {"list", "list --node-ids"}) {
+    INFO(format);
+    std::vector<std::string> args{"affected", "--changed", name, "--changed", "tests/test_\xff.py"};
+    if (format != "list") args.push_back("--node-ids");
+    const auto affected = run_cold_then_warm(args, dir.path());
+    REQUIRE(affected.status == 0);
+    CHECK_THAT(affected.out, !Catch::Contains("\nforged.py"));
+    CHECK_THAT(affected.out, Catch::Contains("\\nforged.py"));
+    CHECK_THAT(affected.out, Catch::Contains("tests/test_\\xFF.py"));
+    CHECK(std::count(affected.out.begin(), affected.out.end(), '\n') == 2);
+  }
 }
 
 TEST_CASE("every diagnostic has a line and a column (issue 15.16)", "[e2e][robust]") {

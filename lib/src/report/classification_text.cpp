@@ -92,14 +92,17 @@ void append_tier_files(std::string& out, const Classification& result, const std
     if (file.tier == tier) files.push_back(&file);
   }
   out += fmt::format("{} ({})\n", tier, count_of(files.size(), "file"));
+  std::vector<std::string> paths;  // one line each: a newline in a name must not forge lines
+  for (const FileResult* file : files) paths.push_back(printable(file->path));
   std::size_t width = 0;
-  for (const FileResult* file : files) width = std::max(width, utf8::count_code_points(file->path));
-  for (const FileResult* file : files) {
+  for (const std::string& path : paths) width = std::max(width, utf8::count_code_points(path));
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const FileResult* file = files[i];
     out += "  ";
     if (file->services.empty()) {
-      out += file->path;  // no padding: no trailing spaces
+      out += paths[i];  // no padding: no trailing spaces
     } else {
-      append_padded(out, file->path, width, true);
+      append_padded(out, paths[i], width, true);
       out += "  " + report::joined(file->services, ", ");
     }
     out += '\n';
@@ -109,8 +112,8 @@ void append_tier_files(std::string& out, const Classification& result, const std
 void append_diagnostics(std::string& out, const std::vector<Diagnostic>& diagnostics) {
   out += fmt::format("diagnostics: {}\n", diagnostics.size());
   for (const Diagnostic& d : diagnostics) {
-    out += fmt::format("{}:{}:{}: {} {}\n", d.path, d.location.line, d.location.column, d.code,
-                       d.message);
+    out += fmt::format("{}:{}:{}: {} {}\n", printable(d.path), d.location.line, d.location.column, d.code,
+                       printable(d.message));
   }
 }
 

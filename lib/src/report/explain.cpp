@@ -5,24 +5,26 @@
 
 #include <fmt/format.h>
 
+#include "testtier/text.hpp"
+
 namespace testtier {
 namespace {
 
 std::string where(const Reason& reason) {
-  if (reason.line == 0) return reason.path;
-  return fmt::format("{}:{}", reason.path, reason.line);
+  if (reason.line == 0) return printable(reason.path);
+  return fmt::format("{}:{}", printable(reason.path), reason.line);
 }
 
 /// Append one reason: the signal, the evidence and where it is written, then the chain from
 /// `origin` (the test or file) through every hop to the evidence the rules matched.
 void explain_reason(const Reason& reason, const std::string& origin, std::string& out) {
-  fmt::format_to(std::back_inserter(out), "    {} `{}` at {}{}{}\n", to_string(reason.signal), reason.evidence,
+  fmt::format_to(std::back_inserter(out), "    {} `{}` at {}{}{}\n", to_string(reason.signal), printable(reason.evidence),
                  where(reason), reason.declared ? "" : " (inferred: not a declaration)",
                  reason.by_last_name ? " (matched by last name only: the name did not resolve)" : "");
   fmt::format_to(std::back_inserter(out), "      {}\n", origin);
-  for (const std::string& hop : reason.via) fmt::format_to(std::back_inserter(out), "      -> {}\n", hop);
+  for (const std::string& hop : reason.via) fmt::format_to(std::back_inserter(out), "      -> {}\n", printable(hop));
   if (reason.via.empty() || reason.via.back() != reason.evidence) {
-    fmt::format_to(std::back_inserter(out), "      -> {}\n", reason.evidence);
+    fmt::format_to(std::back_inserter(out), "      -> {}\n", printable(reason.evidence));
   }
 }
 
@@ -57,7 +59,7 @@ void explain_tier(const std::vector<std::string>& services, const std::string& t
 }
 
 std::string explain_test(const TestResult& test, const Rules& rules) {
-  std::string out = fmt::format("{} (line {})\n", test.id, test.line);
+  std::string out = fmt::format("{} (line {})\n", printable(test.id), test.line);
   const std::size_t after_path = test.id.find("::");
   std::string name;  // "Class.test" or "test"
   for (std::size_t at = after_path + 2; at < test.id.size(); ++at) {
@@ -68,24 +70,25 @@ std::string explain_test(const TestResult& test, const Rules& rules) {
       name += test.id[at];
     }
   }
-  const std::string origin = fmt::format("{} ({}:{})", name, test.id.substr(0, after_path), test.line);
+  const std::string origin =
+      fmt::format("{} ({}:{})", printable(name), printable(test.id.substr(0, after_path)), test.line);
   explain_services(test.services, test.reasons, origin, out);
   explain_tier(test.services, test.tier, rules, out);
   return out;
 }
 
 std::string explain_file(const FileResult& file, const Rules& rules) {
-  std::string out = fmt::format("{}\n", file.path);
-  explain_services(file.services, file.reasons, file.path, out);
+  std::string out = fmt::format("{}\n", printable(file.path));
+  explain_services(file.services, file.reasons, printable(file.path), out);
   explain_tier(file.services, file.tier, rules, out);
   for (const SuspiciousImport& suspicious : file.suspicious) {
     fmt::format_to(std::back_inserter(out), "  suspicious: import of {} at line {} ({}; {} not declared)\n",
-                   suspicious.module, suspicious.line, suspicious.called ? "a name from it is called" : "types only",
+                   printable(suspicious.module), suspicious.line, suspicious.called ? "a name from it is called" : "types only",
                    suspicious.service);
   }
   fmt::format_to(std::back_inserter(out), "  tests: {}\n", file.tests.size());
   for (const TestResult& test : file.tests) {
-    fmt::format_to(std::back_inserter(out), "    {}  {}  [{}]\n", test.id, test.tier, fmt::join(test.services, ", "));
+    fmt::format_to(std::back_inserter(out), "    {}  {}  [{}]\n", printable(test.id), test.tier, fmt::join(test.services, ", "));
   }
   return out;
 }
