@@ -1,36 +1,11 @@
 // Glob patterns over '/'-separated relative paths, as in rules files and pytest configuration.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
-#include <utility>
-#include <vector>
 
 namespace testtier {
-
-namespace glob_detail {
-
-/// One element of a compiled segment: the implementation of Glob, not part of the API.
-struct Atom {
-  enum class Kind : unsigned char { literal, any_char, any_run, char_class };
-  Kind kind = Kind::literal;
-  bool negated = false;                               ///< for char_class
-  std::vector<std::pair<char32_t, char32_t>> ranges;  ///< code points, for literal and char_class
-};
-
-/// One '/'-separated part of a compiled pattern: `**`, or atoms that together match one segment.
-struct Segment {
-  bool any_segments = false;  ///< `**`
-  std::vector<Atom> atoms;
-};
-
-/// One brace-free alternative of a pattern, compiled.
-struct Alternative {
-  std::vector<Segment> segments;  ///< basename-only patterns start with `**`
-  bool ends_below = false;        ///< the pattern ends with `/**`
-};
-
-}  // namespace glob_detail
 
 /// A compiled glob pattern.
 ///   `*` matches any run of characters except '/', `?` one character except '/',
@@ -67,8 +42,9 @@ class Glob {
   [[nodiscard]] const std::string& pattern() const { return pattern_; }
 
  private:
+  struct Compiled;  ///< one compiled alternative per brace expansion: in glob.cpp, not the API
   std::string pattern_;
-  std::vector<glob_detail::Alternative> alternatives_;  ///< one per brace expansion, at least one
+  std::shared_ptr<const Compiled> compiled_;  ///< shared by copies: it never changes
 };
 
 }  // namespace testtier

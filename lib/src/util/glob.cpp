@@ -3,13 +3,32 @@
 #include <algorithm>
 #include <cstddef>
 #include <stdexcept>
+#include <memory>
 #include <utility>
+#include <vector>
 
 namespace testtier {
 namespace {
 
-using glob_detail::Atom;
-using glob_detail::Segment;
+/// One element of a compiled segment.
+struct Atom {
+  enum class Kind : unsigned char { literal, any_char, any_run, char_class };
+  Kind kind = Kind::literal;
+  bool negated = false;                               ///< for char_class
+  std::vector<std::pair<char32_t, char32_t>> ranges;  ///< code points, for literal and char_class
+};
+
+/// One '/'-separated part of a compiled pattern: `**`, or atoms that together match one segment.
+struct Segment {
+  bool any_segments = false;  ///< `**`
+  std::vector<Atom> atoms;
+};
+
+/// One brace-free alternative of a pattern, compiled.
+struct Alternative {
+  std::vector<Segment> segments;  ///< basename-only patterns start with `**`
+  bool ends_below = false;        ///< the pattern ends with `/**`
+};
 
 constexpr std::size_t npos = std::string_view::npos;
 
@@ -243,8 +262,8 @@ void expand_braces(std::string_view pattern, std::string_view text, const std::s
   out.push_back(prefix + std::string(text));
 }
 
-glob_detail::Alternative compile_alternative(std::string_view pattern, std::string_view body) {
-  glob_detail::Alternative compiled;
+Alternative compile_alternative(std::string_view pattern, std::string_view body) {
+  Alternative compiled;
   std::vector<Segment>& segments = compiled.segments;
   const bool anchored = body.starts_with("./") || body.starts_with('/');
   const std::vector<std::string_view> parts = split(strip_dot_slash(body));
@@ -263,7 +282,7 @@ glob_detail::Alternative compile_alternative(std::string_view pattern, std::stri
   return compiled;
 }
 
-bool alternative_matches(const glob_detail::Alternative& alternative, const std::vector<std::string_view>& parts) {
+bool alternative_matches(const Alternative& alternative, const std::vector<std::string_view>& parts) {
   const std::vector<Segment>& segments = alternative.segments;
   return greedy_match(
       segments.size(), parts.size(),
@@ -276,15 +295,22 @@ bool alternative_matches(const glob_detail::Alternative& alternative, const std:
 
 }  // namespace
 
+struct Glob::Compiled {
+  std::vector<Alternative> alternatives;  ///< at least one
+};
+
 Glob::Glob(std::string pattern) : pattern_(std::move(pattern)) {
   std::vector<std::string> expanded;
   expand_braces(pattern_, pattern_, "", expanded);
-  for (const std::string& body : expanded) alternatives_.push_back(compile_alternative(pattern_, body));
+  auto compiled = std::make_shared<Compiled>();
+  for (const std::string& body : expanded) compiled->alternatives.push_back(compile_alternative(pattern_, body));
+  compiled_ = std::move(compiled);
 }
 
 bool Glob::matches(std::string_view path) const {
   const std::vector<std::string_view> parts = split(strip_dot_slash(path));
-  return std::any_of(alternatives_.begin(), alternatives_.end(),
+  const std::vector<Alternative>& alternatives = compiled_->alternatives;
+  return std::any_of(alternatives.begin(), alternatives.end(),
                      [&](const auto& alternative) { return alternative_matches(alternative, parts); });
 }
 
@@ -293,7 +319,8 @@ bool Glob::matches_everything_below(std::string_view dir) const {
   // matches `dir` or one of its ancestors; any one name below `dir` shows whether it does.
   std::vector<std::string_view> parts = split(strip_dot_slash(dir));
   parts.emplace_back("x");
-  return std::any_of(alternatives_.begin(), alternatives_.end(), [&](const auto& alternative) {
+  const std::vector<Alternative>& alternatives = compiled_->alternatives;
+  return std::any_of(alternatives.begin(), alternatives.end(), [&](const auto& alternative) {
     return alternative.ends_below && alternative_matches(alternative, parts);
   });
 }

@@ -2,10 +2,15 @@
 // demand while resolving, up to a number of bytes, and the rest in further parallel waves.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "../rules/temp_dir.hpp"
 #include "testtier/classify.hpp"
+#include "testtier/lint.hpp"
+#include "testtier/lint_report.hpp"
+#include "testtier/report.hpp"
 #include "testtier/rules.hpp"
 
 using namespace testtier;
@@ -87,4 +92,67 @@ TEST_CASE("past 512 KiB parsed on demand, the files still needed go to a paralle
   CHECK(result.stats.timings.parsed_on_demand > 2 + 20);
   CHECK(result.stats.timings.parsed_on_demand < 2 + 30);
   CHECK(result.stats.parsed_files == 2 * kTests + 2);
+}
+
+namespace {
+
+/// Every writer's bytes for `result`, in one string, to compare runs by.
+std::string every_format(const Classification& result) {
+  return classification_to_json(result, {.test_reasons = true}) + classification_to_text(result) +
+         classification_to_sentry(result) + classification_to_csv(result);
+}
+
+std::vector<std::string> test_files_of(const Classification& result) {
+  std::vector<std::string> paths;
+  for (const FileResult& file : result.files) paths.push_back(file.path);
+  return paths;
+}
+
+}  // namespace
+
+TEST_CASE("classify and every writer give the same bytes on any thread count and file order",
+          "[classify][determinism]") {
+  const std::filesystem::path corpus = std::filesystem::path(TESTTIER_SOURCE_DIR) / "corpus/sentry-like";
+  const Rules rules = load_rules_file(corpus / "testtier.toml");
+  ClassifyOptions options;
+  options.threads = 1;
+  const Classification one_thread = classify(corpus, rules, options);
+  REQUIRE(one_thread.files.size() > 10);
+  const std::string expected = every_format(one_thread);
+  for (const unsigned threads : {2u, 7u}) {
+    INFO(threads << " threads");
+    options.threads = threads;
+    CHECK(every_format(classify(corpus, rules, options)) == expected);
+  }
+  // The files asked for in reverse order, then in an interleaved one: the output stays in path order.
+  std::vector<std::string> reversed = test_files_of(one_thread);
+  std::reverse(reversed.begin(), reversed.end());
+  options.only_files = reversed;
+  CHECK(every_format(classify(corpus, rules, options)) == expected);
+  std::stable_partition(reversed.begin(), reversed.end(), [](const std::string& path) { return path.size() % 2 == 0; });
+  options.only_files = reversed;
+  CHECK(every_format(classify(corpus, rules, options)) == expected);
+}
+
+TEST_CASE("lint gives the same bytes on any thread count and file order", "[classify][determinism]") {
+  const std::filesystem::path corpus = std::filesystem::path(TESTTIER_SOURCE_DIR) / "corpus/sentry-like";
+  const Rules rules = load_rules_file(corpus / "testtier.toml");
+  LintOptions options;
+  options.select = {"ALL"};
+  options.classify.threads = 1;
+  const LintResult one_thread = lint(corpus, rules, options);
+  REQUIRE_FALSE(one_thread.findings.empty());
+  const auto every_lint_format = [](const LintResult& result) {
+    return lint_to_text(result) + lint_to_json(result) + lint_to_sarif(result) + lint_to_github(result);
+  };
+  const std::string expected = every_lint_format(one_thread);
+  options.classify.threads = 5;
+  CHECK(every_lint_format(lint(corpus, rules, options)) == expected);
+  std::vector<std::string> files;
+  for (const Finding& finding : one_thread.findings) files.push_back(finding.path);
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  files.push_back("tests");  // and everything else, after them
+  std::reverse(files.begin(), files.end());
+  options.only_files = files;
+  CHECK(every_lint_format(lint(corpus, rules, options)) == expected);
 }

@@ -28,8 +28,3 @@ TEST_CASE("classification_to_csv quotes fields holding CR or LF", "[report]") {
 TEST_CASE("classification_to_csv writes only the header when there are no tests", "[report]") {
   CHECK(classification_to_csv(Classification{}) == "id,path,line,tier,services\n");
 }
-
-TEST_CASE("classification_to_csv gives equal bytes for equal inputs", "[report]") {
-  CHECK(classification_to_csv(test::sample_classification()) ==
-        classification_to_csv(test::sample_classification()));
-}

@@ -60,8 +60,3 @@ postgres_only (2 files)
 diagnostics: 0
 )");
 }
-
-TEST_CASE("classification_to_text gives equal bytes for equal inputs", "[report]") {
-  CHECK(classification_to_text(test::sample_classification()) ==
-        classification_to_text(test::sample_classification()));
-}

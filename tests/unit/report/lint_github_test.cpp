@@ -35,7 +35,3 @@ TEST_CASE("lint github: a line without a column gives no col", "[lint-report]") 
   result.findings.push_back(Finding{"TT001", Severity::warning, "t.py", {5, 0}, "m", ""});
   CHECK(lint_to_github(result) == "::warning file=t.py,line=5,title=TT001::m\n");
 }
-
-TEST_CASE("lint github: equal inputs give equal bytes", "[lint-report]") {
-  CHECK(lint_to_github(test::sample_lint_result()) == lint_to_github(test::sample_lint_result()));
-}

@@ -45,7 +45,3 @@ TEST_CASE("lint text: undecodable bytes are spelled \\xNN and control characters
   result.findings[0].message = "snippet `x\ry\vz`\nsecond line";
   CHECK(lint_to_text(result) == "a.py:1:1: TT902 snippet `x\\ry\\vz`\n  second line\n\nFound 1 finding.\n");
 }
-
-TEST_CASE("lint text: equal inputs give equal bytes", "[lint-report]") {
-  CHECK(lint_to_text(test::sample_lint_result()) == lint_to_text(test::sample_lint_result()));
-}
