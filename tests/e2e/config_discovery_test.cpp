@@ -117,21 +117,21 @@ TEST_CASE("lint PATH from outside the repository finds its root; no test file ch
           "[e2e][config][lint]") {
   const TemporaryDirectory dir;
   write_repository(dir, "repo");
-  const auto outside = run_testtier({"lint", "--no-cache", "--format", "json", "repo"}, dir.path());
+  const auto outside = run_testtier({"lint", "--format", "json", "repo"}, dir.path());
   CHECK(outside.status == 0);  // checked, and clean
   CHECK(json::parse(outside.out).at("files_checked") == 3);
-  const auto one = run_testtier({"lint", "--no-cache", "--format", "json", "repo/tests/api/test_events.py"}, dir.path());
+  const auto one = run_testtier({"lint", "--format", "json", "repo/tests/api/test_events.py"}, dir.path());
   CHECK(json::parse(one.out).at("files_checked") == 1);
   // A conftest stands for the tests below it.
-  const auto conftest = run_testtier({"lint", "--no-cache", "--format", "json", "tests/conftest.py"}, dir.path() / "repo");
+  const auto conftest = run_testtier({"lint", "--format", "json", "tests/conftest.py"}, dir.path() / "repo");
   CHECK(json::parse(conftest.out).at("files_checked") == 3);
 
   dir.write("empty/pytest.ini", "[pytest]\n");
   dir.write("empty/src/app.py", "x = 1\n");
-  const auto nothing = run_testtier({"lint", "--no-cache", "empty"}, dir.path());
+  const auto nothing = run_testtier({"lint", "empty"}, dir.path());
   CHECK(nothing.status == 2);
   CHECK_THAT(nothing.err, Catch::Contains("no test file checked") && Catch::Contains("empty"));
-  const auto classify_nothing = run_testtier({"classify", "--no-cache", "-q"}, dir.path() / "empty/src");
+  const auto classify_nothing = run_testtier({"classify", "-q"}, dir.path() / "empty/src");
   CHECK(classify_nothing.status == 0);
   CHECK_THAT(classify_nothing.err, Catch::Contains("warning: no test file checked"));
 }
@@ -165,7 +165,7 @@ TEST_CASE("rules that match nothing get TT906 at the rules file's line, with did
   rules.replace(rules.find("fixture = [\"redis_client\"]"), 26, "fixture = [\"redis_clinet\"]");
   rules.replace(rules.find("tests/{db,models}/**"), 20, "tests/{dbs,modles}/**");
   dir.write("testtier.toml", rules);
-  const auto result = run_testtier({"classify", "--no-cache"}, dir.path());
+  const auto result = run_testtier({"classify"}, dir.path());
   REQUIRE(result.status == 0);
   CHECK_THAT(result.err, Catch::Contains("testtier.toml:11:11: warning: `marker` \"snbua\" appears in none of the") &&
                              Catch::Contains("did you mean `snuba`? [TT906]"));
@@ -173,13 +173,13 @@ TEST_CASE("rules that match nothing get TT906 at the rules file's line, with did
                              Catch::Contains("did you mean `redis_client`?"));
   CHECK_THAT(result.err, Catch::Contains("testtier.toml:17:9: warning: `path` glob \"tests/{dbs,modles}/**\" matches "
                                          "no Python file under the root"));
-  const auto lint = run_testtier({"lint", "--no-cache", "--select", "TT906"}, dir.path());
+  const auto lint = run_testtier({"lint", "--select", "TT906"}, dir.path());
   CHECK(lint.status == 1);
   CHECK_THAT(lint.out, Catch::Contains("testtier.toml:11:11: TT906"));
   // The root given as a path is the whole repository too; some files only are not checked for it.
-  const auto from_outside = run_testtier({"lint", dir.path().string(), "--no-cache", "--select", "TT906"});
+  const auto from_outside = run_testtier({"lint", dir.path().string(), "--select", "TT906"});
   CHECK(from_outside.out == lint.out);
-  const auto some = run_testtier({"lint", "tests/api", "--no-cache", "--select", "TT906"}, dir.path());
+  const auto some = run_testtier({"lint", "tests/api", "--select", "TT906"}, dir.path());
   CHECK(some.status == 0);
   CHECK(run_testtier({"lint", "--explain", "TT906"}).status == 0);
 }
@@ -191,13 +191,13 @@ TEST_CASE("every error of a rules file is printed in one run, and a tier after `
   rules.replace(rules.find("[project]\n"), 10, "[project]\ntets = 1\n");
   rules.replace(rules.find("needs = [\"redis\"]"), 17, "needs = [\"rediss\"]");
   dir.write("testtier.toml", rules);
-  const auto result = run_testtier({"classify", "--no-cache"}, dir.path() / "tests");
+  const auto result = run_testtier({"classify"}, dir.path() / "tests");
   CHECK(result.status == 2);
   CHECK_THAT(result.err, Catch::Contains("testtier.toml:4:1: error: unknown key `tets`"));
   CHECK_THAT(result.err, Catch::Contains("\ntesttier.toml:16:10: error: unknown service `rediss`"));
 
   dir.write("testtier.toml", std::string(kRules) + "[[tier]]\nname = \"never\"\nprovides = [\"redis\"]\n");
-  const auto late_tier = run_testtier({"classify", "--no-cache"}, dir.path());
+  const auto late_tier = run_testtier({"classify"}, dir.path());
   CHECK(late_tier.status == 2);
   CHECK_THAT(late_tier.err, Catch::Contains("testtier.toml:30:8: error: tier `never` can never be chosen: tier "
                                             "`everything` before it provides every service"));
@@ -207,17 +207,17 @@ TEST_CASE("plan --shards with an unknown tier or N < 1 exits 2; compare names un
           "[e2e][config][plan]") {
   const TemporaryDirectory dir;
   write_repository(dir);
-  const auto unknown = run_testtier({"plan", "--no-cache", "--shards", "snuba_tier=2"}, dir.path());
+  const auto unknown = run_testtier({"plan", "--shards", "snuba_tier=2"}, dir.path());
   CHECK(unknown.status == 2);
   CHECK_THAT(unknown.err, Catch::Contains("no tier `snuba_tier`") && Catch::Contains("no_services, postgres_only, everything"));
-  CHECK(run_testtier({"plan", "--no-cache", "--shards", "everything=0"}, dir.path()).status == 2);
-  CHECK(run_testtier({"plan", "--no-cache", "--shards", "everything=-1"}, dir.path()).status == 2);
-  CHECK(run_testtier({"plan", "--no-cache", "--shards", "-3"}, dir.path()).status == 2);
-  CHECK(run_testtier({"plan", "--no-cache", "--shards", "everything=2"}, dir.path()).status == 0);
+  CHECK(run_testtier({"plan", "--shards", "everything=0"}, dir.path()).status == 2);
+  CHECK(run_testtier({"plan", "--shards", "everything=-1"}, dir.path()).status == 2);
+  CHECK(run_testtier({"plan", "--shards", "-3"}, dir.path()).status == 2);
+  CHECK(run_testtier({"plan", "--shards", "everything=2"}, dir.path()).status == 0);
 
   dir.write("runtime.json", R"({"tests": {"tests/unit/test_pure.py::test_add": ["memcached"],
                                           "tests/api/test_events.py::test_query": ["snuba", "memcached"]}})");
-  const auto compared = run_testtier({"compare", "--no-cache", "--runtime", "../runtime.json"}, dir.path() / "tests");
+  const auto compared = run_testtier({"compare", "--runtime", "../runtime.json"}, dir.path() / "tests");
   CHECK(compared.status == 1);
   CHECK_THAT(compared.err, Catch::Contains("warning: runtime service `memcached` (2 tests) is not a service of "
                                            "testtier.toml"));

@@ -11,11 +11,16 @@ using nlohmann::json;
 
 namespace {
 
-const std::filesystem::path kCorpus = source_path("corpus/sentry-like");
+/// The sample corpus, copied once per test process so that runs keep their cache there as a
+/// user's do (the first run of a test is cold, the next ones warm), never in the source tree.
+const std::filesystem::path& corpus() {
+  static const CorpusCopy copy("corpus/sentry-like");
+  return copy.path();
+}
 const std::filesystem::path kExpected = source_path("corpus/expected/sentry-like");
 
 std::vector<std::string> plan_args(const std::string& format) {
-  return {"plan", "--no-cache", "--shards", "2,snuba_tier=3", "--durations",
+  return {"plan", "--shards", "2,snuba_tier=3", "--durations",
           (kExpected / "test_durations.json").string(), "--format", format};
 }
 
@@ -25,7 +30,7 @@ TEST_CASE("plan in each format equals the reviewed goldens", "[e2e][plan]") {
   for (const auto& [format, golden] : std::vector<std::pair<std::string, std::string>>{
            {"text", "plan.txt"}, {"json", "plan.json"}, {"github-matrix", "plan.matrix.json"}}) {
     INFO(format);
-    const auto result = run_testtier(plan_args(format), kCorpus);
+    const auto result = run_testtier(plan_args(format), corpus());
     REQUIRE(result.status == 0);
     CHECK(result.out == read_text(kExpected / golden));
     CHECK_THAT(result.err, Catch::Contains("1 tests have no duration"));
@@ -33,7 +38,7 @@ TEST_CASE("plan in each format equals the reviewed goldens", "[e2e][plan]") {
 }
 
 TEST_CASE("plan: every test in exactly one shard, no shard empty, a tier's shards balanced", "[e2e][plan]") {
-  const auto result = run_testtier(plan_args("github-matrix"), kCorpus);
+  const auto result = run_testtier(plan_args("github-matrix"), corpus());
   const json matrix = json::parse(result.out);
   std::multiset<std::string> seen;
   for (const json& entry : matrix.at("include")) {
@@ -45,7 +50,7 @@ TEST_CASE("plan: every test in exactly one shard, no shard empty, a tier's shard
 }
 
 TEST_CASE("plan without durations balances by counts and says so; more shards than tests", "[e2e][plan]") {
-  const auto result = run_testtier({"plan", "--no-cache", "--shards", "40", "--format", "json"}, kCorpus);
+  const auto result = run_testtier({"plan", "--shards", "40", "--format", "json"}, corpus());
   REQUIRE(result.status == 0);
   CHECK_THAT(result.err, Catch::Contains("balanced by test counts"));
   const json plan = json::parse(result.out);
@@ -54,15 +59,15 @@ TEST_CASE("plan without durations balances by counts and says so; more shards th
 }
 
 TEST_CASE("plan rejects a bad shard count and an unreadable durations file", "[e2e][plan]") {
-  CHECK(run_testtier({"plan", "--no-cache", "--shards", "0"}, kCorpus).status == 2);
-  const auto missing = run_testtier({"plan", "--no-cache", "--durations", "nope.json"}, kCorpus);
+  CHECK(run_testtier({"plan", "--shards", "0"}, corpus()).status == 2);
+  const auto missing = run_testtier({"plan", "--durations", "nope.json"}, corpus());
   CHECK(missing.status == 2);
   CHECK_THAT(missing.err, Catch::Contains("nope.json"));
 }
 
 TEST_CASE("compare lists what static analysis missed first and exits 1 for a tier violation", "[e2e][compare]") {
   const auto result =
-      run_testtier({"compare", "--no-cache", "--runtime", (kExpected / "runtime_classification.json").string()}, kCorpus);
+      run_testtier({"compare", "--runtime", (kExpected / "runtime_classification.json").string()}, corpus());
   CHECK(result.status == 1);
   CHECK(result.out == read_text(kExpected / "compare.txt"));
 }
@@ -70,17 +75,17 @@ TEST_CASE("compare lists what static analysis missed first and exits 1 for a tie
 TEST_CASE("compare exits 0 when the runtime saw nothing the static tiers lack", "[e2e][compare]") {
   const TemporaryDirectory dir;
   dir.write("runtime.json", R"({"tests": {"tests/sentry/utils/test_json.py::test_payload_helper[1]": []}})");
-  const auto result = run_testtier({"compare", "--no-cache", "--runtime", (dir.path() / "runtime.json").string(),
-                                    kCorpus.string()});
+  const auto result = run_testtier({"compare", "--runtime", (dir.path() / "runtime.json").string(),
+                                    corpus().string()});
   CHECK(result.status == 0);
   CHECK_THAT(result.out, Catch::StartsWith("compared 1 tests"));
-  const auto bad = run_testtier({"compare", "--runtime", (dir.path() / "nope.json").string(), kCorpus.string()});
+  const auto bad = run_testtier({"compare", "--runtime", (dir.path() / "nope.json").string(), corpus().string()});
   CHECK(bad.status == 2);
 }
 
 TEST_CASE("plan reads durations from a JUnit XML report", "[e2e][plan]") {
-  const auto result = run_testtier({"plan", "--no-cache", "--durations", (kExpected / "junit.xml").string(),
-                                    "--format", "json"}, kCorpus);
+  const auto result = run_testtier({"plan", "--durations", (kExpected / "junit.xml").string(),
+                                    "--format", "json"}, corpus());
   REQUIRE(result.status == 0);
   const json plan = json::parse(result.out);
   CHECK(plan.at("balanced_by") == "durations");
