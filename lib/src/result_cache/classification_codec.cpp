@@ -1,6 +1,6 @@
 // Fields in declaration order, with the primitives of binary_codec.hpp. Any change here must bump
 // kFormatVersion in result_cache.cpp.
-#include "cache/classification_codec.hpp"
+#include "result_cache/classification_codec.hpp"
 
 #include <algorithm>
 

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "cache/binary_codec.hpp"
-#include "cache/classification_codec.hpp"
+#include "result_cache/classification_codec.hpp"
 #include "report/sample_classification.hpp"
 #include "testtier/classify.hpp"
 #include "testtier/report.hpp"
