@@ -1,6 +1,8 @@
 // The result cache's codec: a classification survives encoding whole; bad bytes fail cleanly.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "cache/binary_codec.hpp"
 #include "result_cache/classification_codec.hpp"
 #include "rules/evidence_kind.hpp"
@@ -135,9 +137,10 @@ TEST_CASE("forged counts fail instead of exhausting memory (issue 15.6)", "[cach
 TEST_CASE("a stored evidence kind past the table fails to decode, the last one decodes", "[cache]") {
   const auto decodes_with = [](std::size_t kind) {
     Classification result = test::sample_classification();
-    REQUIRE_FALSE(result.files.empty());
-    REQUIRE_FALSE(result.files[0].reasons.empty());
-    result.files[0].reasons[0].signal = static_cast<EvidenceKind>(kind);
+    const auto with_reasons = std::find_if(result.files.begin(), result.files.end(),
+                                           [](const FileResult& file) { return !file.reasons.empty(); });
+    REQUIRE(with_reasons != result.files.end());
+    with_reasons->reasons.front().signal = static_cast<EvidenceKind>(kind);
     std::string encoded;
     cache::encode_classification(result, encoded);
     std::string_view in = encoded;
