@@ -68,6 +68,12 @@ void add_import(const Import& import, const Site& where, EvidenceContext& contex
   add(matches, {where.path, import.location, where.via}, out);
 }
 
+/// Return whether `uses` holds nothing add_uses() looks at (a body fact it learns to look at goes
+/// here too, or the shortcuts that skip empty bodies skip it).
+bool holds_no_uses(const BodyUses& uses) {
+  return uses.settings.empty() && uses.calls.empty() && uses.imports.empty();
+}
+
 /// Add the reasons of the calls, settings and imports in one body written in the file `where.path`.
 void add_uses(const BodyUses& uses, const Site& where, EvidenceContext& context, std::vector<Reason>& out) {
   for (const SettingUse& setting : uses.settings) {
@@ -181,9 +187,7 @@ void add_closure_reasons(const std::vector<graph::FixtureRequest>& requests, con
     const graph::FixtureReach& reach = reached[i];
     const auto matches = context.matcher.fixture(reach.name);
     const BodyUses* uses = reach.def != nullptr ? &reach.def->function->uses : nullptr;
-    if (matches.empty() && (uses == nullptr || (uses->settings.empty() && uses->calls.empty() && uses->imports.empty()))) {
-      continue;
-    }
+    if (matches.empty() && (uses == nullptr || holds_no_uses(*uses))) continue;
     std::vector<std::string> via = graph::fixture_via(reached, i);  // only for what may become a reason
     add(matches, {reach.path, reach.location, via}, out);
     if (uses != nullptr) {
@@ -243,9 +247,7 @@ void add_class_uses(graph::ClassId cls, EvidenceContext& context, std::vector<Re
     const bool has_set_up = std::any_of(node.facts->methods.begin(), node.facts->methods.end(), [](const FunctionFacts& m) {
       return std::find(kSetUpMethods.begin(), kSetUpMethods.end(), m.name) != kSetUpMethods.end();
     });
-    const BodyUses& uses = node.facts->uses;
-    if (uses.settings.empty() && uses.calls.empty() && uses.imports.empty() && node.facts->decorators.empty() &&
-        !has_set_up) {
+    if (holds_no_uses(node.facts->uses) && node.facts->decorators.empty() && !has_set_up) {
       continue;  // nothing to find: spare the chain search
     }
     const std::vector<std::string> via = class_via(context.classes, cls, ancestor);

@@ -1,8 +1,10 @@
-// The whole classify pipeline, for stages (lint, explain) that need the parsed facts as well as
-// the answer.
+// The whole classify pipeline without the result cache (result_cache/cached_classify.cpp adds it),
+// for stages (lint, explain) that need the parsed facts as well as the answer.
 #pragma once
 
+#include <filesystem>
 #include <memory>
+#include <vector>
 
 #include "cache/facts_cache.hpp"
 #include "resolve/fact_store.hpp"
@@ -28,6 +30,13 @@ struct PipelineInputs {
   Discovery found;
   double discover_seconds = 0;  ///< wall time of reading both
 };
+
+/// Return where the caches of a run over `root` live.
+std::filesystem::path cache_directory(const std::filesystem::path& root, const ClassifyOptions& options);
+
+/// Sort `diagnostics` as a classification reports them (path, location, code, message), dropping
+/// duplicates.
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
 
 /// Read the pytest configuration of `root` and discover its files as `rules` say.
 PipelineInputs read_inputs(const std::filesystem::path& root, const Rules& rules);

@@ -8,7 +8,6 @@
 
 #include <fmt/format.h>
 
-#include "cache/facts_cache.hpp"
 #include "parse/collect.hpp"
 #include "parse/parse_files.hpp"
 #include "parse/source_text.hpp"
@@ -81,9 +80,9 @@ struct ParseWorker {
   FileRead read;
 };
 
-/// Read and extract one request, or take its facts from `cache` when its content is unchanged.
+/// Read and extract one request, or take its facts from `saved` when it has them.
 FileFacts read_and_extract(ParseWorker& worker, const ParseRequest& request, const ParseOptions& options,
-                           const cache::FactsCache* cache, bool& from_cache, parse::ParseTimings* timings) {
+                           const parse::SavedFacts& saved, bool& from_cache, parse::ParseTimings* timings) {
   const std::uint64_t started = timings != nullptr ? now_ns() : 0;
   const FileRead& read = worker.read;
   if (!read_file_into(request.file, options.max_file_bytes, worker.read)) {
@@ -96,8 +95,8 @@ FileFacts read_and_extract(ParseWorker& worker, const ParseRequest& request, con
   }
   const std::uint64_t hash = XXH64(read.bytes.data(), read.bytes.size(), 0);
   const std::uint64_t hashed = lap(timings ? &timings->read_ns : nullptr, started);
-  if (cache != nullptr) {
-    if (auto cached = cache->find(request.path, request.module, hash, read.bytes.size())) {
+  if (saved) {
+    if (auto cached = saved(request, hash, read.bytes.size())) {
       from_cache = true;
       lap(timings ? &timings->extract_ns : nullptr, hashed);
       return std::move(*cached);
@@ -117,12 +116,12 @@ FileFacts extract_facts(std::string_view bytes, std::string path, std::string mo
 std::vector<FileFacts> parse_files(const std::vector<ParseRequest>& requests,
                                    const ParseOptions& options, unsigned threads) {
   std::vector<bool> from_cache;
-  return parse::parse_files_cached(requests, options, threads, nullptr, from_cache);
+  return parse::parse_files_cached(requests, options, threads, {}, from_cache);
 }
 
 std::vector<FileFacts> parse::parse_files_cached(const std::vector<ParseRequest>& requests,
                                                  const ParseOptions& options, unsigned threads,
-                                                 const cache::FactsCache* cache, std::vector<bool>& from_cache,
+                                                 const SavedFacts& saved, std::vector<bool>& from_cache,
                                                  ParseTimings* timings) {
   std::vector<FileFacts> results(requests.size());
   std::vector<char> cached(requests.size(), 0);
@@ -131,7 +130,7 @@ std::vector<FileFacts> parse::parse_files_cached(const std::vector<ParseRequest>
   arena.execute([&] {
     tbb::parallel_for(std::size_t{0}, requests.size(), [&](std::size_t i) {
       bool hit = false;
-      results[i] = read_and_extract(workers.local(), requests[i], options, cache, hit, timings);
+      results[i] = read_and_extract(workers.local(), requests[i], options, saved, hit, timings);
       cached[i] = hit;
     });
   });

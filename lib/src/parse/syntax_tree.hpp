@@ -68,7 +68,9 @@ class Source {
   std::uint32_t column_of(std::uint32_t offset, std::uint32_t byte_column) const;
 
   /// Return whether bytes [start, end) hold a '(' or the word "import". A syntax tree without
-  /// either holds no call and no import statement, so a walk looking for those can skip it.
+  /// either holds no call and no import statement, so a walk looking for those can skip it. The
+  /// evidence kinds this prune serves are listed beside their table (kBodyWalkServes,
+  /// rules/evidence_kind.hpp): a kind whose facts hold neither must widen it.
   bool may_hold_call_or_import(std::uint32_t start, std::uint32_t end) const;
 
  private:

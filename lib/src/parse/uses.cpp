@@ -91,7 +91,9 @@ void collect_uses(TSNode node, const Source& source, BodyUses& uses,
       uses.imports.insert(uses.imports.end(), imports.begin() + static_cast<std::ptrdiff_t>(first), imports.end());
       return false;
     }
-    if (symbol != symbols.call) {  // descend only where a call or an import may be
+    // Descend only where a call or an import may be (the evidence kinds this and the string
+    // prune above serve: kBodyWalkServes, rules/evidence_kind.hpp).
+    if (symbol != symbols.call) {
       return ts_node_child_count(current) != 0 &&
              source.may_hold_call_or_import(ts_node_start_byte(current), ts_node_end_byte(current));
     }

@@ -49,8 +49,14 @@ void FactStore::parse_paths(const std::vector<std::string>& paths, unsigned thre
   for (const std::string& path : paths) {
     requests.push_back({root_ / path, path, modules_.module_of(path)});
   }
+  parse::SavedFacts saved;
+  if (cache_ != nullptr) {
+    saved = [this](const ParseRequest& request, std::uint64_t hash, std::uint64_t size) {
+      return cache_->find(request.path, request.module, hash, size);
+    };
+  }
   std::vector<bool> from_cache;
-  std::vector<FileFacts> facts = parse::parse_files_cached(requests, options_, threads, cache_, from_cache, &timings_);
+  std::vector<FileFacts> facts = parse::parse_files_cached(requests, options_, threads, saved, from_cache, &timings_);
   for (std::size_t i = 0; i < facts.size(); ++i) {
     if (from_cache[i]) {
       ++cached_files_;

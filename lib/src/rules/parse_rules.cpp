@@ -1,10 +1,12 @@
 #include <algorithm>
 #include <array>
+#include <span>
 #include <utility>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "rules/evidence_kind.hpp"
 #include "rules/parse_toml.hpp"
 #include "rules/toml_reader.hpp"
 #include "rules/validate.hpp"
@@ -23,10 +25,15 @@ using rules_detail::location_of;
 using rules_detail::texts;
 using rules_detail::TomlReader;
 
-constexpr std::array kKinds = {EvidenceKind::base_class, EvidenceKind::marker,
-                               EvidenceKind::fixture,    EvidenceKind::path,
-                               EvidenceKind::setting,    EvidenceKind::call,
-                               EvidenceKind::import,     EvidenceKind::decorator};
+/// The keys of a [[signal]]: its evidence kind's (one of kEvidenceKinds'), then its own.
+constexpr auto kSignalKeys = [] {
+  std::array<std::string_view, kEvidenceKinds.size() + 2> keys{};
+  for (std::size_t i = 0; i < kEvidenceKinds.size(); ++i) keys[i] = kEvidenceKinds[i].key;
+  keys[kEvidenceKinds.size()] = "needs";
+  keys[kEvidenceKinds.size() + 1] = "declared";
+  return keys;
+}();
+constexpr std::span<const std::string_view> kKindKeys(kSignalKeys.data(), kEvidenceKinds.size());
 
 /// Larger rules files are refused rather than read.
 constexpr std::uintmax_t kMaxRulesBytes = 8u << 20;
@@ -180,16 +187,13 @@ std::map<std::string, Service> read_services(const TomlReader& reader, const tom
 EvidenceKind signal_kind(const TomlReader& reader, const toml::table& table,
                          const std::string& key) {
   std::vector<std::pair<SourceLocation, EvidenceKind>> present;
-  for (EvidenceKind kind : kKinds) {
-    if (const toml::node* node = table.get(to_string(kind))) {
-      present.emplace_back(location_of(*node), kind);
-    }
+  for (const EvidenceKindRow& row : kEvidenceKinds) {
+    if (const toml::node* node = table.get(row.key)) present.emplace_back(location_of(*node), row.kind);
   }
   if (present.empty()) {
     reader.fail(location_of(table), key,
-                fmt::format("{} has no evidence kind; give exactly one of: base_class, marker, "
-                            "fixture, path, setting, call, import, decorator",
-                            reader.section(key)));
+                fmt::format("{} has no evidence kind; give exactly one of: {}", reader.section(key),
+                            fmt::join(kKindKeys, ", ")));
   }
   std::sort(present.begin(), present.end());
   if (present.size() > 1) {
@@ -210,9 +214,7 @@ EvidenceKind signal_kind(const TomlReader& reader, const toml::table& table,
 Signal read_signal(const TomlReader& reader, const toml::table& table, std::size_t index,
                    const std::map<std::string, Service>& services) {
   const std::string key = fmt::format("signal[{}]", index);
-  reader.check_keys(table, key,
-                    {"base_class", "marker", "fixture", "path", "setting", "call", "import",
-                     "decorator", "needs", "declared"});
+  reader.check_keys(table, key, kSignalKeys);
   Signal signal;
   signal.kind = signal_kind(reader, table, key);
   signal.location = location_of(table);

@@ -27,7 +27,7 @@ std::string_view type_name(const toml::node& node) {
 }
 
 /// Return the list "a, b, c" of `names`.
-std::string listed(std::initializer_list<std::string_view> names) {
+std::string listed(std::span<const std::string_view> names) {
   return fmt::format("{}", fmt::join(names, ", "));
 }
 
@@ -96,7 +96,7 @@ void TomlReader::throw_problems() const {
 }
 
 void TomlReader::check_keys(const toml::table& table, std::string_view key,
-                            std::initializer_list<std::string_view> allowed) const {
+                            std::span<const std::string_view> allowed) const {
   std::vector<RulesProblem> unknown;
   for (auto&& [name, value] : table) {
     bool known = false;

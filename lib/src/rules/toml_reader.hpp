@@ -4,6 +4,7 @@
 
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -73,8 +74,11 @@ class TomlReader {
   void throw_problems() const;
 
   /// Throw a RulesError with a problem for each key of the table `key` that is not in `allowed`.
+  void check_keys(const toml::table& table, std::string_view key, std::span<const std::string_view> allowed) const;
   void check_keys(const toml::table& table, std::string_view key,
-                  std::initializer_list<std::string_view> allowed) const;
+                  std::initializer_list<std::string_view> allowed) const {
+    check_keys(table, key, std::span(allowed.begin(), allowed.size()));
+  }
 
   /// Return the table `name` of `parent` (`key` is its dotted path), nullptr when absent; throw
   /// when it is something else.

@@ -4,7 +4,7 @@
 
 #include <functional>
 
-#include "cache/result_key.hpp"
+#include "result_cache/result_key.hpp"
 
 using namespace testtier;
 

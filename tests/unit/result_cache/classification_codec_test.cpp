@@ -1,8 +1,11 @@
 // The result cache's codec: a classification survives encoding whole; bad bytes fail cleanly.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "cache/binary_codec.hpp"
-#include "cache/classification_codec.hpp"
+#include "result_cache/classification_codec.hpp"
+#include "rules/evidence_kind.hpp"
 #include "report/sample_classification.hpp"
 #include "testtier/classify.hpp"
 #include "testtier/report.hpp"
@@ -129,4 +132,21 @@ TEST_CASE("forged counts fail instead of exhausting memory (issue 15.6)", "[cach
     const Classification real = classify(kCorpus, find_rules(kCorpus), {.use_cache = false});
     check_round_trip(real);
   }
+}
+
+TEST_CASE("a stored evidence kind past the table fails to decode, the last one decodes", "[cache]") {
+  const auto decodes_with = [](std::size_t kind) {
+    Classification result = test::sample_classification();
+    const auto with_reasons = std::find_if(result.files.begin(), result.files.end(),
+                                           [](const FileResult& file) { return !file.reasons.empty(); });
+    REQUIRE(with_reasons != result.files.end());
+    with_reasons->reasons.front().signal = static_cast<EvidenceKind>(kind);
+    std::string encoded;
+    cache::encode_classification(result, encoded);
+    std::string_view in = encoded;
+    Classification decoded;
+    return cache::decode_classification(in, decoded);
+  };
+  CHECK(decodes_with(kEvidenceKinds.size() - 1));
+  CHECK_FALSE(decodes_with(kEvidenceKinds.size()));
 }

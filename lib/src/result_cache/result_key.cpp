@@ -1,6 +1,6 @@
 // Fields in declaration order; a field added to Rules, ClassifyOptions, PytestConfig or Discovery
 // must be added here too (result_key_test.cpp changes each one and expects a new key).
-#include "cache/result_key.hpp"
+#include "result_cache/result_key.hpp"
 
 #include "cache/binary_codec.hpp"
 

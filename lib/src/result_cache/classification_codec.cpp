@@ -1,10 +1,11 @@
 // Fields in declaration order, with the primitives of binary_codec.hpp. Any change here must bump
 // kFormatVersion in result_cache.cpp.
-#include "cache/classification_codec.hpp"
+#include "result_cache/classification_codec.hpp"
 
 #include <algorithm>
 
 #include "cache/binary_codec.hpp"
+#include "rules/evidence_kind.hpp"
 
 namespace testtier::cache {
 namespace {
@@ -23,7 +24,7 @@ void write_reason(Writer& w, const Reason& reason) {
 void read_reason(Reader& r, Reason& reason) {
   reason.service = r.text();
   const std::uint64_t signal = r.number();
-  if (signal > static_cast<std::uint64_t>(EvidenceKind::decorator)) return static_cast<void>(r.fail());
+  if (signal >= kEvidenceKinds.size()) return static_cast<void>(r.fail());
   reason.signal = static_cast<EvidenceKind>(signal);
   reason.evidence = r.text();
   reason.path = r.text();

@@ -1,6 +1,6 @@
 // result-vN.bin (written by write_checked): a magic string, the format and library versions, the
 // key's 128-bit hash, the files (path, size, hash) and the encoded classification.
-#include "cache/result_cache.hpp"
+#include "result_cache/result_cache.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -15,7 +15,7 @@
 
 #include "cache/binary_codec.hpp"
 #include "cache/cache_files.hpp"
-#include "cache/classification_codec.hpp"
+#include "result_cache/classification_codec.hpp"
 #include "testtier/version.hpp"
 #include "util/file_io.hpp"
 #include "util/threads.hpp"
