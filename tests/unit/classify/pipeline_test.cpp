@@ -1,5 +1,6 @@
-// classify()'s parse waves: the tests are parsed in a parallel wave; what they reach is parsed on
-// demand while resolving, up to a number of bytes, and the rest in further parallel waves.
+// The pipeline (classify/pipeline.cpp): the tests are parsed in a parallel wave; what they reach is
+// parsed on demand while resolving, up to a number of bytes, and the rest in further parallel waves;
+// and its output does not depend on the thread count or the order files are asked for in.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
