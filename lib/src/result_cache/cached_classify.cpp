@@ -17,11 +17,11 @@ namespace {
 constexpr std::string_view kResultNotSaved = "classification not cached (the next run analyses again): ";
 
 /// Return the cached classification when nothing it depends on changed, with this run's stats.
-std::optional<Classification> reuse(const cache::ResultCache& results, const std::string& key,
+std::optional<Classification> reuse(const result_cache::ResultCache& results, const std::string& key,
                                     const std::filesystem::path& root, const ClassifyOptions& options,
                                     double discover_seconds) {
   Stopwatch watch;
-  cache::ReuseCost cost;
+  result_cache::ReuseCost cost;
   std::optional<Classification> reused = results.find(key, root, options.parse.max_file_bytes, options.threads, cost);
   if (!reused) return std::nullopt;
   ClassifyStats& stats = reused->stats;
@@ -36,10 +36,10 @@ std::optional<Classification> reuse(const cache::ResultCache& results, const std
 
 /// Save `run`'s classification for reuse, unless the facts cache could not be written (its note
 /// says the next run parses again, which a reused result would contradict).
-void save(const cache::ResultCache& results, const std::string& key, classify_stage::PipelineRun& run) {
+void save(const result_cache::ResultCache& results, const std::string& key, classify_stage::PipelineRun& run) {
   if (run.facts_cache_unsaved) return;
   Classification& result = run.classification;
-  std::vector<cache::FileState> files;
+  std::vector<result_cache::FileState> files;
   files.reserve(run.store->parsed().size());
   for (const auto& [path, facts] : run.store->parsed()) files.push_back({path, facts->size, facts->content_hash});
   std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
@@ -58,8 +58,8 @@ Classification classify(const std::filesystem::path& root, const Rules& rules, c
   if (!options.use_cache || !cache::unusable_cache_directory(directory).empty()) {
     return std::move(classify_stage::run_pipeline(root, rules, options, std::move(inputs)).classification);
   }
-  const cache::ResultCache results(directory);
-  const std::string key = cache::result_key(root, rules, options, inputs.pytest, inputs.found);
+  const result_cache::ResultCache results(directory);
+  const std::string key = result_cache::result_key(root, rules, options, inputs.pytest, inputs.found);
   if (options.reuse_result) {
     if (std::optional<Classification> reused = reuse(results, key, root, options, inputs.discover_seconds)) {
       return std::move(*reused);

@@ -7,8 +7,11 @@
 #include "cache/binary_codec.hpp"
 #include "rules/evidence_kind.hpp"
 
-namespace testtier::cache {
+namespace testtier::result_cache {
 namespace {
+
+using cache::Reader;
+using cache::Writer;
 
 void write_reason(Writer& w, const Reason& reason) {
   w.text(reason.service);
@@ -149,4 +152,4 @@ bool decode_classification(std::string_view& in, Classification& result) {
   return r.ok();
 }
 
-}  // namespace testtier::cache
+}  // namespace testtier::result_cache

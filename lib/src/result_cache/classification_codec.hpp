@@ -6,7 +6,7 @@
 
 #include "testtier/classification.hpp"
 
-namespace testtier::cache {
+namespace testtier::result_cache {
 
 /// Append the encoding of `result` (everything but `stats.timings`) to `out`.
 void encode_classification(const Classification& result, std::string& out);
@@ -15,4 +15,4 @@ void encode_classification(const Classification& result, std::string& out);
 /// it. Return false on malformed input (then `result` is unspecified); never reads past `in`.
 bool decode_classification(std::string_view& in, Classification& result);
 
-}  // namespace testtier::cache
+}  // namespace testtier::result_cache

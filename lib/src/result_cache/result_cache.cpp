@@ -20,8 +20,13 @@
 #include "util/file_io.hpp"
 #include "util/threads.hpp"
 
-namespace testtier::cache {
+namespace testtier::result_cache {
 namespace {
+
+using cache::Reader;
+using cache::Writer;
+using cache::read_checked;
+using cache::write_checked;
 
 constexpr std::string_view kMagic = "TESTTIER-RESULT\n";
 constexpr std::uint32_t kFormatVersion = 1;
@@ -118,4 +123,4 @@ std::string ResultCache::save(std::string_view key, const std::vector<FileState>
   return write_checked(directory_ / cache_file_name(), std::move(out));
 }
 
-}  // namespace testtier::cache
+}  // namespace testtier::result_cache

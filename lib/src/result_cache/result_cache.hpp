@@ -12,7 +12,7 @@
 
 #include "testtier/classification.hpp"
 
-namespace testtier::cache {
+namespace testtier::result_cache {
 
 /// A file a classification was computed from, as it was then.
 struct FileState {
@@ -46,4 +46,4 @@ class ResultCache {
   std::filesystem::path directory_;
 };
 
-}  // namespace testtier::cache
+}  // namespace testtier::result_cache

@@ -4,8 +4,10 @@
 
 #include "cache/binary_codec.hpp"
 
-namespace testtier::cache {
+namespace testtier::result_cache {
 namespace {
+
+using cache::Writer;
 
 void write_optional_strings(Writer& w, const std::optional<std::vector<std::string>>& strings) {
   w.number(strings.has_value());
@@ -71,4 +73,4 @@ std::string result_key(const std::filesystem::path& root, const Rules& rules, co
   return key;
 }
 
-}  // namespace testtier::cache
+}  // namespace testtier::result_cache

@@ -9,7 +9,7 @@
 #include "testtier/pytest_config.hpp"
 #include "testtier/rules.hpp"
 
-namespace testtier::cache {
+namespace testtier::result_cache {
 
 /// Return bytes that, together with the contents of the files a run parsed, determine its
 /// classification: `root` as given, every field of `rules`, the options that change results, the
@@ -18,4 +18,4 @@ namespace testtier::cache {
 std::string result_key(const std::filesystem::path& root, const Rules& rules, const ClassifyOptions& options,
                        const PytestConfig& pytest, const Discovery& found);
 
-}  // namespace testtier::cache
+}  // namespace testtier::result_cache

@@ -4,7 +4,7 @@
 namespace testtier {
 
 Rules default_rules() {
-  static const Rules rules = parse_rules(rules_detail::default_rules_toml, "<built-in default>");
+  static const Rules rules = parse_rules(rules::default_rules_toml, "<built-in default>");
   return rules;
 }
 

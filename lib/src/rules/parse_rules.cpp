@@ -16,14 +16,14 @@
 namespace testtier {
 namespace {
 
-using rules_detail::check_globs;
-using rules_detail::check_services;
-using rules_detail::check_settings;
-using rules_detail::check_tiers;
-using rules_detail::Item;
-using rules_detail::location_of;
-using rules_detail::texts;
-using rules_detail::TomlReader;
+using rules::check_globs;
+using rules::check_services;
+using rules::check_settings;
+using rules::check_tiers;
+using rules::Item;
+using rules::location_of;
+using rules::texts;
+using rules::TomlReader;
 
 /// The keys of a [[signal]]: its evidence kind's (one of kEvidenceKinds'), then its own.
 constexpr auto kSignalKeys = [] {
@@ -349,7 +349,7 @@ Rules read_rules(const TomlReader& reader, const toml::table& root) {
 
 }  // namespace
 
-namespace rules_detail {
+namespace rules {
 
 toml::table parse_toml(std::string_view text, const std::string& origin) {
   try {
@@ -360,15 +360,15 @@ toml::table parse_toml(std::string_view text, const std::string& origin) {
   }
 }
 
-}  // namespace rules_detail
+}  // namespace rules
 
 Rules parse_rules(std::string_view toml_text, std::string origin) {
-  const toml::table root = rules_detail::parse_toml(toml_text, origin);
+  const toml::table root = rules::parse_toml(toml_text, origin);
   return read_rules(TomlReader(std::move(origin), ""), root);
 }
 
 std::optional<Rules> parse_pyproject_rules(std::string_view toml_text, std::string origin) {
-  const toml::table root = rules_detail::parse_toml(toml_text, origin);
+  const toml::table root = rules::parse_toml(toml_text, origin);
   const toml::table* tool = root.get_as<toml::table>("tool");
   const toml::node* node = tool != nullptr ? tool->get("testtier") : nullptr;
   if (node == nullptr) return std::nullopt;

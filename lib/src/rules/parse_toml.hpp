@@ -6,7 +6,7 @@
 
 #include <toml++/toml.h>
 
-namespace testtier::rules_detail {
+namespace testtier::rules {
 
 /// Parse the TOML `text`; throw a RulesError naming `origin` and the position on a syntax error.
 toml::table parse_toml(std::string_view text, const std::string& origin);
@@ -14,4 +14,4 @@ toml::table parse_toml(std::string_view text, const std::string& origin);
 /// The text of rules/default.toml, compiled into the library (generated at build time).
 extern const std::string_view default_rules_toml;
 
-}  // namespace testtier::rules_detail
+}  // namespace testtier::rules

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-namespace testtier::rules_detail {
+namespace testtier::rules {
 namespace {
 
 /// Return "a string", "an integer", ... for the type of `node`.
@@ -218,4 +218,4 @@ std::optional<double> TomlReader::number(const toml::table& parent, std::string_
        fmt::format("`{}` must be a number, not {}", name, type_name(*node)));
 }
 
-}  // namespace testtier::rules_detail
+}  // namespace testtier::rules

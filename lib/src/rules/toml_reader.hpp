@@ -13,7 +13,7 @@
 
 #include "testtier/rules.hpp"
 
-namespace testtier::rules_detail {
+namespace testtier::rules {
 
 /// A string out of a TOML array, with where it was written.
 struct Item {
@@ -118,4 +118,4 @@ class TomlReader {
   mutable std::vector<RulesProblem> problems_;
 };
 
-}  // namespace testtier::rules_detail
+}  // namespace testtier::rules

@@ -7,7 +7,7 @@
 
 #include "testtier/glob.hpp"
 
-namespace testtier::rules_detail {
+namespace testtier::rules {
 namespace {
 
 /// Return "a, b, c": the names of `services`.
@@ -132,4 +132,4 @@ void check_tiers(const TomlReader& reader, const Rules& rules, const toml::table
                           one ? "is" : "are", one ? "it" : "them"));
 }
 
-}  // namespace testtier::rules_detail
+}  // namespace testtier::rules

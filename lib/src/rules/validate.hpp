@@ -10,7 +10,7 @@
 #include "rules/toml_reader.hpp"
 #include "testtier/rules.hpp"
 
-namespace testtier::rules_detail {
+namespace testtier::rules {
 
 /// Report (TomlReader::report) each item of the list `name` (at `key`) that does not compile as a glob.
 void check_globs(const TomlReader& reader, const std::vector<Item>& items, std::string_view name,
@@ -31,4 +31,4 @@ void check_services(const TomlReader& reader, const std::vector<Item>& items,
 /// nothing when a problem was reported already (the rule set was not read whole).
 void check_tiers(const TomlReader& reader, const Rules& rules, const toml::table& root);
 
-}  // namespace testtier::rules_detail
+}  // namespace testtier::rules

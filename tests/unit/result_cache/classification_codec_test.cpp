@@ -18,10 +18,10 @@ const std::filesystem::path kCorpus = std::filesystem::path(TESTTIER_SOURCE_DIR)
 
 void check_round_trip(const Classification& original) {
   std::string encoded;
-  cache::encode_classification(original, encoded);
+  result_cache::encode_classification(original, encoded);
   std::string_view in = encoded;
   Classification decoded;
-  REQUIRE(cache::decode_classification(in, decoded));
+  REQUIRE(result_cache::decode_classification(in, decoded));
   CHECK(in.empty());
   CHECK(decoded.root == original.root);
   CHECK(decoded.rules_origin == original.rules_origin);
@@ -54,18 +54,18 @@ TEST_CASE("a classification survives encoding and decoding unchanged", "[cache]"
 
 TEST_CASE("decoding a truncated or garbled classification fails without reading past it", "[cache]") {
   std::string encoded;
-  cache::encode_classification(test::sample_classification(), encoded);
+  result_cache::encode_classification(test::sample_classification(), encoded);
   for (std::size_t size = 0; size < encoded.size(); ++size) {
     std::string_view in(encoded.data(), size);
     Classification decoded;
-    CHECK_FALSE(cache::decode_classification(in, decoded));
+    CHECK_FALSE(result_cache::decode_classification(in, decoded));
   }
   SECTION("a length longer than what follows fails") {
     REQUIRE(static_cast<unsigned char>(encoded[0]) < 0x80);  // the root's length, one byte
     const std::string huge_length = std::string(8, '\xFF') + '\x7F' + encoded.substr(1);
     std::string_view in = huge_length;
     Classification decoded;
-    CHECK_FALSE(cache::decode_classification(in, decoded));
+    CHECK_FALSE(result_cache::decode_classification(in, decoded));
   }
   SECTION("garbled bytes are read within bounds") {
     std::string garbled = encoded;
@@ -73,7 +73,7 @@ TEST_CASE("decoding a truncated or garbled classification fails without reading 
     std::string_view in = garbled;
     Classification decoded;
     // Whether it decodes is not the point: the sanitized run fails if anything outside is read.
-    static_cast<void>(cache::decode_classification(in, decoded));
+    static_cast<void>(result_cache::decode_classification(in, decoded));
   }
 }
 
@@ -90,7 +90,7 @@ TEST_CASE("forged counts fail instead of exhausting memory (issue 15.6)", "[cach
     std::string forged = varint(0) + varint(0) + varint(0) + varint(count) + std::string(count, '\0');
     std::string_view in = forged;
     Classification decoded;
-    CHECK_FALSE(cache::decode_classification(in, decoded));
+    CHECK_FALSE(result_cache::decode_classification(in, decoded));
     CHECK(decoded.files.size() < count);
   }
   SECTION("tests whose reasons are all copies of one long reason") {
@@ -126,7 +126,7 @@ TEST_CASE("forged counts fail instead of exhausting memory (issue 15.6)", "[cach
     forged.append(copies, '\x01');  // each: the file's reason 1
     std::string_view in = forged;
     Classification decoded;
-    CHECK_FALSE(cache::decode_classification(in, decoded));  // a terabyte of copies: refused
+    CHECK_FALSE(result_cache::decode_classification(in, decoded));  // a terabyte of copies: refused
   }
   SECTION("a real classification still decodes") {
     const Classification real = classify(kCorpus, find_rules(kCorpus), {.use_cache = false});
@@ -142,10 +142,10 @@ TEST_CASE("a stored evidence kind past the table fails to decode, the last one d
     REQUIRE(with_reasons != result.files.end());
     with_reasons->reasons.front().signal = static_cast<EvidenceKind>(kind);
     std::string encoded;
-    cache::encode_classification(result, encoded);
+    result_cache::encode_classification(result, encoded);
     std::string_view in = encoded;
     Classification decoded;
-    return cache::decode_classification(in, decoded);
+    return result_cache::decode_classification(in, decoded);
   };
   CHECK(decodes_with(kEvidenceKinds.size() - 1));
   CHECK_FALSE(decodes_with(kEvidenceKinds.size()));

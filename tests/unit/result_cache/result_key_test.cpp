@@ -27,7 +27,7 @@ struct KeyInputs {
     found.test_files = {"tests/test_a.py"};
   }
 
-  std::string key() const { return cache::result_key(root, rules, options, pytest, found); }
+  std::string key() const { return result_cache::result_key(root, rules, options, pytest, found); }
 };
 
 }  // namespace
