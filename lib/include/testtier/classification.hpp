@@ -64,7 +64,9 @@ struct FileResult {
   friend bool operator==(const FileResult&, const FileResult&) = default;
 };
 
-/// Where a run's time went, in seconds (for --timings and the benchmark).
+/// Where a run's time went, in seconds. Public because `testtier classify --timings` and the
+/// benchmark print it, and a tool that embeds classify() may want the same answer; the stages it
+/// names may be split or merged between versions (its fields are no promise).
 struct ClassifyTimings {
   double discover = 0;         ///< wall: walking the root, reading pytest configuration, indexing modules
   double parse = 0;            ///< wall: every parse wave

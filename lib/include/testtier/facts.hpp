@@ -1,5 +1,11 @@
 // FileFacts: everything the parse stage learns about one Python file, as plain values.
 // Later stages (resolve, graph, classify, lint) read only these; no syntax tree outlives its file.
+//
+// Public, though a classify() or lint() caller never needs it: the parse stage is an API of its
+// own (DESIGN.md's pipeline). `testtier facts` and other tools (an editor plugin, a custom
+// classifier) get a file's facts through extract_facts() (parse.hpp) and facts_to_json()
+// (facts_json.hpp) without running the rest. These are plain values with no dependency beyond
+// the standard library; their JSON form is versioned (`testtier-facts/vN`), the struct is not.
 #pragma once
 
 #include <cstdint>
