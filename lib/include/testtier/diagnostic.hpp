@@ -33,6 +33,8 @@ inline constexpr std::string_view unreadable = "TT903";
 inline constexpr std::string_view unresolved = "TT904";
 inline constexpr std::string_view fixture_cycle = "TT905";
 inline constexpr std::string_view unmatched_rule = "TT906";
+inline constexpr std::string_view invalid_configuration = "TT907";
+inline constexpr std::string_view unusable_cache = "TT908";
 }  // namespace codes
 
 /// One problem found in one file.

@@ -87,7 +87,8 @@ std::vector<Glob> compile_names(const std::vector<std::string>& patterns, const 
     try {
       globs.emplace_back(pattern);
     } catch (const std::invalid_argument& error) {
-      diagnostics.push_back({origin, {}, Severity::warning, std::string(codes::unreadable), error.what()});
+      diagnostics.push_back(
+          {origin, {}, Severity::warning, std::string(codes::invalid_configuration), error.what()});
     }
   }
   return globs;
@@ -321,7 +322,7 @@ void save(const cache::ResultCache& results, const std::string& key, classify_st
   for (const auto& [path, facts] : run.store->parsed()) files.push_back({path, facts->size, facts->content_hash});
   std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   if (const std::string problem = results.save(key, files, result); !problem.empty()) {
-    result.diagnostics.push_back({"", {}, Severity::note, std::string(codes::unreadable),
+    result.diagnostics.push_back({"", {}, Severity::note, std::string(codes::unusable_cache),
                                   std::string(kResultNotSaved) + problem});
     sort_diagnostics(result.diagnostics);
   }
@@ -415,12 +416,12 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
   }
   watch.lap();
   if (!cache_problem.empty()) {
-    result.diagnostics.push_back({"", {}, Severity::note, std::string(codes::unreadable), cache_problem});
+    result.diagnostics.push_back({"", {}, Severity::note, std::string(codes::unusable_cache), cache_problem});
   }
   if (run.facts_cache) {
     run.facts_cache->retain_only(found.python_files);
     if (const std::string problem = run.facts_cache->save(); !problem.empty()) {
-      result.diagnostics.push_back({"", {}, Severity::note, std::string(codes::unreadable),
+      result.diagnostics.push_back({"", {}, Severity::note, std::string(codes::unusable_cache),
                                     "facts cache not saved (the next run parses again): " + problem});
       run.facts_cache_unsaved = true;
     }

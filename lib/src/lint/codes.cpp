@@ -19,13 +19,15 @@ extern const LintRule kUnreadableFile;      // tt903_unreadable_file.cpp
 extern const LintRule kUnresolvedBase;      // tt904_unresolved_base.cpp
 extern const LintRule kFixtureCycle;        // tt905_fixture_cycle.cpp
 extern const LintRule kUnmatchedRule;       // tt906_unmatched_rule.cpp
+extern const LintRule kInvalidConfiguration;  // tt907_invalid_configuration.cpp
+extern const LintRule kUnusableCache;       // tt908_unusable_cache.cpp
 
 namespace {
 
 constexpr std::array kRules = {
     &kUndeclaredService, &kSuspiciousImport, &kUnusedDeclaration, &kInvalidSuppression,
     &kSyntaxError,       &kUndecodableFile,  &kUnreadableFile,    &kUnresolvedBase,
-    &kFixtureCycle,      &kUnmatchedRule,
+    &kFixtureCycle,      &kUnmatchedRule,    &kInvalidConfiguration, &kUnusableCache,
 };
 
 }  // namespace

@@ -11,7 +11,8 @@ extern const LintRule kUnreadableFile{
         .enabled_by_default = true,
         .summary = "A file could not be read or was not parsed: permissions, size limit, binary content, time limit.",
         .what = "Files the run could not open, files over the size limit (8 MiB), binary files, files whose parse "
-                "went over the time limit, and unreadable configuration or directories.",
+                "went over the time limit, and directories or symbolic links that could not be read or followed "
+                "(configuration is TT907, the cache TT908).",
         .why = "Whatever the file defines (tests, fixtures, base classes) is unknown, so answers that depend on it "
                "may be incomplete.",
         .example = "    tests/fixtures/generated_payloads.py   # 40 MB of literals: over the size limit",

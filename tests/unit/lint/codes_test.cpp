@@ -69,7 +69,7 @@ TEST_CASE("every lint fixture is named after a registered code", "[lint]") {
 TEST_CASE("every code the stages report is a registered lint code", "[lint]") {
   for (const std::string_view code :
        {codes::syntax_error, codes::undecodable, codes::unreadable, codes::unresolved, codes::fixture_cycle,
-        codes::unmatched_rule}) {
+        codes::unmatched_rule, codes::invalid_configuration, codes::unusable_cache}) {
     INFO(code);
     CHECK(find_lint_code(code) != nullptr);
   }
