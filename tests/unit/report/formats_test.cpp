@@ -13,7 +13,6 @@ using namespace testtier;
 TEST_CASE("classification formats: each row's writer, the default first", "[report]") {
   const Classification sample = test::sample_classification();
   const auto formats = classification_formats();
-  REQUIRE(formats.size() == 4);
   CHECK(formats.front().name == "json");
   CHECK(find_format(formats, "json")->write(sample, {}) == classification_to_json(sample));
   CHECK(find_format(formats, "json")->write(sample, {.test_reasons = true}) ==
@@ -27,7 +26,6 @@ TEST_CASE("classification formats: each row's writer, the default first", "[repo
 TEST_CASE("lint formats: each row's writer, the default first", "[report]") {
   const LintResult sample = test::sample_lint_result();
   const auto formats = lint_formats();
-  REQUIRE(formats.size() == 4);
   CHECK(formats.front().name == "text");
   CHECK(find_format(formats, "text")->write(sample) == lint_to_text(sample));
   CHECK(find_format(formats, "json")->write(sample) == lint_to_json(sample));
