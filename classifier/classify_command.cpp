@@ -21,12 +21,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-enum class ClassifyFormat { json, text, sentry, csv };
-
 struct ClassifyOptionsCli {
   std::string root;  ///< empty: found upward from the working directory
   std::string rules;
-  ClassifyFormat format = ClassifyFormat::json;
+  const ClassificationFormat* format = &classification_formats().front();
   std::string output;
   unsigned jobs = 0;
   bool quiet = false;
@@ -75,13 +73,7 @@ void print_timings(const ClassifyStats& stats, double output_seconds, double tot
 }
 
 std::string render(const Classification& result, const ClassifyOptionsCli& options) {
-  switch (options.format) {
-    case ClassifyFormat::json: return classification_to_json(result, {.test_reasons = options.test_reasons});
-    case ClassifyFormat::text: return classification_to_text(result);
-    case ClassifyFormat::sentry: return classification_to_sentry(result);
-    case ClassifyFormat::csv: return classification_to_csv(result);
-  }
-  return {};
+  return options.format->write(result, {.test_reasons = options.test_reasons});
 }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -118,10 +110,7 @@ Command add_classify_command(CLI::App& parent) {
   app->add_option("--rules", options->rules,
                   "Rules file (default: ROOT/testtier.toml, else [tool.testtier] in ROOT/pyproject.toml, "
                   "else the built-in rules); does not move the root");
-  add_format_option<ClassifyFormat>(app, options->format, {{"json", ClassifyFormat::json},
-                                                         {"text", ClassifyFormat::text},
-                                                         {"sentry", ClassifyFormat::sentry},
-                                                         {"csv", ClassifyFormat::csv}}, "Output format: json, text, sentry or csv");
+  add_format_option(app, options->format, classification_formats());
   app->add_flag("--test-reasons", options->test_reasons,
                 "JSON: give every test its reasons too, not only every file (a larger document)");
   app->add_option("-o,--output", options->output, "Write to FILE (atomically) instead of stdout");

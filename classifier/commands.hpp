@@ -2,11 +2,13 @@
 #pragma once
 
 #include <functional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 namespace testtier::cli {
 
@@ -50,6 +52,20 @@ CLI::Option* add_format_option(CLI::App* app, Format& target, std::vector<std::p
       ->check(known)
       ->type_name("FORMAT")
       ->default_str(fallback);
+}
+
+/// Add `--format NAME` choosing a row of `formats` (a writer table of testtier/report.hpp) into
+/// `target`, which holds the default; the help names every format with its description.
+template <typename Row>
+CLI::Option* add_format_option(CLI::App* app, const Row*& target, std::span<const Row> formats) {
+  std::vector<std::pair<std::string, const Row*>> choices;
+  std::string help;
+  for (const Row& row : formats) {
+    choices.emplace_back(std::string(row.name), &row);
+    const char* joint = help.empty() ? "Output format: " : &row == &formats.back() ? " or " : ", ";
+    help += fmt::format("{}{} ({})", joint, row.name, row.description);
+  }
+  return add_format_option(app, target, std::move(choices), help);
 }
 
 /// Register `testtier classify [ROOT]`: services and tiers per file and per test.

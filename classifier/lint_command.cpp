@@ -12,18 +12,16 @@
 #include "output.hpp"
 #include "repository.hpp"
 #include "testtier/lint.hpp"
-#include "testtier/lint_report.hpp"
+#include "testtier/report.hpp"
 
 namespace testtier::cli {
 namespace {
-
-enum class LintFormat { text, json, sarif, github };
 
 struct LintCli {
   std::vector<std::string> paths;
   std::string root;  ///< empty: found upward from the first path, else the working directory
   std::string rules;
-  LintFormat format = LintFormat::text;
+  const LintFormat* format = &lint_formats().front();
   std::string output;
   std::vector<std::string> select;
   std::vector<std::string> ignore;
@@ -32,16 +30,6 @@ struct LintCli {
   std::string explain;
   unsigned jobs = 0;
 };
-
-std::string render(const LintResult& result, LintFormat format) {
-  switch (format) {
-    case LintFormat::text: return lint_to_text(result);
-    case LintFormat::json: return lint_to_json(result);
-    case LintFormat::sarif: return lint_to_sarif(result);
-    case LintFormat::github: return lint_to_github(result);
-  }
-  return {};
-}
 
 int explain_code(const std::string& code) {
   const LintCode* known = find_lint_code(code);
@@ -103,7 +91,7 @@ int run_lint(const LintCli& cli) {
     print_error("testtier: error: {}\n", problem.what());
     return kUsage;
   }
-  if (!write_output(repository->from_start(cli.output), render(result, cli.format))) return kUsage;
+  if (!write_output(repository->from_start(cli.output), cli.format->write(result))) return kUsage;
   if (result.files_checked == 0) {
     print_no_tests(*repository, "error", !cli.paths.empty());
     return kUsage;
@@ -124,8 +112,7 @@ Command add_lint_command(CLI::App& parent) {
   app->add_option("--root", cli->root,
                   "Repository root (default: found upward from the first PATH, else from the working directory)");
   app->add_option("--rules", cli->rules, "Rules file (default: as for classify)");
-  add_format_option<LintFormat>(app, cli->format, {
-      {"text", LintFormat::text}, {"json", LintFormat::json}, {"sarif", LintFormat::sarif}, {"github", LintFormat::github}}, "Output format: text, json, sarif or github");
+  add_format_option(app, cli->format, lint_formats());
   app->add_option("-o,--output", cli->output, "Write to FILE (atomically) instead of stdout");
   app->add_option("--select", cli->select, "Codes or prefixes to report (e.g. TT003, TT9, ALL)")->delimiter(',');
   app->add_option("--ignore", cli->ignore, "Codes or prefixes not to report")->delimiter(',');

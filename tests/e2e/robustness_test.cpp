@@ -48,7 +48,8 @@ std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
 
 }  // namespace
 
-TEST_CASE("a bad python_files glob in any pytest configuration is a located warning (issue 15.2)", "[e2e][robust]") {
+TEST_CASE("a bad python_files glob in any pytest configuration is a located TT907 warning (issue 15.2)",
+          "[e2e][robust]") {
   struct Config {
     std::string file, text, where;
   };
@@ -67,12 +68,12 @@ TEST_CASE("a bad python_files glob in any pytest configuration is a located warn
       repo.dir.write(config.file, config.text);
       const auto classify = run_cold_then_warm({"classify", "--format", "csv"}, repo.path());
       CHECK(classify.status == 0);
-      CHECK_THAT(classify.err, Catch::Contains(config.where) && Catch::Contains("the pattern is ignored"));
+      CHECK_THAT(classify.err, Catch::Contains(config.where) && Catch::Contains("the pattern is ignored [TT907]"));
       CHECK_THAT(classify.out, Catch::Contains("tests/test_ok.py::test_ok"));  // pytest's defaults then
       if (pattern != "test_[.py") continue;  // every command once per file kind (the sanitized run is slow)
       const auto lint = run_testtier({"lint"}, repo.path());
       CHECK(exited_cleanly(lint));
-      CHECK_THAT(lint.out, Catch::Contains(config.file));
+      CHECK_THAT(lint.out, Catch::Contains(config.file) && Catch::Contains("TT907"));
       CHECK(run_testtier({"explain", "tests/test_ok.py"}, repo.path()).status == 0);
       CHECK(run_testtier({"plan"}, repo.path()).status == 0);
       CHECK(run_testtier({"affected", "--changed", "tests/helper.py"}, repo.path()).status == 0);

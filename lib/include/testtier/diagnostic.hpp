@@ -24,14 +24,17 @@ enum class Severity : std::uint8_t { note, warning, error };
 /// Return "note", "warning" or "error".
 std::string_view to_string(Severity severity);
 
-/// Codes of input problems (the TT9xx range of lint codes).
+/// Codes of the problems the stages report: the TT9xx lint codes. These are the only spelling of
+/// each; what a code means is documented once, by its lint rule (`testtier lint --explain CODE`).
 namespace codes {
-inline constexpr std::string_view syntax_error = "TT901";   ///< tree-sitter ERROR or MISSING node
-inline constexpr std::string_view undecodable = "TT902";    ///< not UTF-8 (nor a declared encoding)
-inline constexpr std::string_view unreadable = "TT903";     ///< cannot be read, too large, binary
-inline constexpr std::string_view unresolved = "TT904";     ///< a base class that resolves nowhere
-inline constexpr std::string_view fixture_cycle = "TT905";  ///< fixtures that request each other in a cycle
-inline constexpr std::string_view unmatched_rule = "TT906"; ///< a rule whose glob or name matches nothing
+inline constexpr std::string_view syntax_error = "TT901";
+inline constexpr std::string_view undecodable = "TT902";
+inline constexpr std::string_view unreadable = "TT903";
+inline constexpr std::string_view unresolved = "TT904";
+inline constexpr std::string_view fixture_cycle = "TT905";
+inline constexpr std::string_view unmatched_rule = "TT906";
+inline constexpr std::string_view invalid_configuration = "TT907";
+inline constexpr std::string_view unusable_cache = "TT908";
 }  // namespace codes
 
 /// One problem found in one file.

@@ -18,7 +18,7 @@ struct PytestConfig {
   std::vector<std::string> python_files = {"test_*.py", "*_test.py"};
   std::vector<std::string> python_classes = {"Test*"};
   std::vector<std::string> python_functions = {"test*"};
-  std::vector<Diagnostic> diagnostics;    ///< a config file that could not be read or parsed
+  std::vector<Diagnostic> diagnostics;    ///< TT907: a file not read or parsed, a pattern not a glob
 };
 
 /// Read the pytest configuration of the repository at `root` the way pytest picks it: the first of

@@ -1,10 +1,14 @@
-// Writers of classify results. Each returns the whole document as a string (ending in a newline);
-// the same Classification always gives the same bytes.
+// Writers of classify results, and the tables of every classify and lint output format. Each
+// writer returns the whole document as a string (ending in a newline); the same input always
+// gives the same bytes.
 #pragma once
 
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "testtier/classification.hpp"
+#include "testtier/lint.hpp"
 
 namespace testtier {
 
@@ -29,5 +33,35 @@ std::string classification_to_sentry(const Classification& result);
 /// (';'-separated), in file then id order. Fields are quoted only when they hold `,`, `"`, CR or LF;
 /// lines end in "\n", not RFC 4180's CRLF, as Unix tools and Python's csv module read either.
 std::string classification_to_csv(const Classification& result);
+
+/// One output format of classify: what `--format NAME` selects.
+struct ClassificationFormat {
+  std::string_view name;         ///< "json"
+  std::string_view description;  ///< a few words, for help texts
+  /// Return `result` in this format; only json reads `options`.
+  std::string (*write)(const Classification& result, const JsonOptions& options);
+};
+
+/// One output format of lint (its writers are in lint_report.hpp).
+struct LintFormat {
+  std::string_view name;         ///< "sarif"
+  std::string_view description;  ///< a few words, for help texts
+  std::string (*write)(const LintResult& result);
+};
+
+/// Return every classify output format, the default (json) first.
+std::span<const ClassificationFormat> classification_formats();
+
+/// Return every lint output format, the default (text) first.
+std::span<const LintFormat> lint_formats();
+
+/// Return the format named `name` in `formats` (one of the tables above), or nullptr.
+template <typename Format>
+const Format* find_format(std::span<const Format> formats, std::string_view name) {
+  for (const Format& format : formats) {
+    if (format.name == name) return &format;
+  }
+  return nullptr;
+}
 
 }  // namespace testtier

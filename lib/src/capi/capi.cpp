@@ -4,13 +4,13 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "testtier/classify.hpp"
 #include "testtier/explain.hpp"
 #include "testtier/lint.hpp"
-#include "testtier/lint_report.hpp"
 #include "testtier/report.hpp"
 #include "testtier/rules.hpp"
 #include "testtier/version.hpp"
@@ -55,6 +55,17 @@ testtier_status guarded(Body&& body) {
   } catch (...) {
     return fail(TESTTIER_ERROR_INTERNAL, "unknown error");
   }
+}
+
+/// Return an error for the format `name`, which is none of `formats`: "unknown format `yaml`:
+/// expected json, text, sentry or csv".
+template <typename Format>
+testtier_status unknown_format(const std::string& name, std::span<const Format> formats) {
+  std::string expected;
+  for (const Format& format : formats) {
+    expected += (expected.empty() ? "" : &format == &formats.back() ? " or " : ", ") + std::string(format.name);
+  }
+  return fail(TESTTIER_ERROR_ARGUMENT, "unknown format `" + name + "`: expected " + expected);
 }
 
 /// Copy `text` into a malloc'ed C string for the caller (released by testtier_string_free).
@@ -161,12 +172,10 @@ testtier_status testtier_classification_render(const testtier_classification* re
     return fail(TESTTIER_ERROR_ARGUMENT, "result, format and out must not be NULL");
   }
   return guarded([&] {
-    const std::string name = format;
-    if (name == "json") return hand_over(testtier::classification_to_json(result->result), out);
-    if (name == "text") return hand_over(testtier::classification_to_text(result->result), out);
-    if (name == "sentry") return hand_over(testtier::classification_to_sentry(result->result), out);
-    if (name == "csv") return hand_over(testtier::classification_to_csv(result->result), out);
-    return fail(TESTTIER_ERROR_ARGUMENT, "unknown format `" + name + "`: expected json, text, sentry or csv");
+    const auto formats = testtier::classification_formats();
+    const testtier::ClassificationFormat* chosen = testtier::find_format(formats, format);
+    if (chosen == nullptr) return unknown_format(format, formats);
+    return hand_over(chosen->write(result->result, {}), out);
   });
 }
 
@@ -191,12 +200,10 @@ testtier_status testtier_lint(const char* root, const testtier_rules* rules, con
   return guarded([&] {
     const testtier::LintResult found = testtier::lint(root, rules->rules);
     if (finding_count != nullptr) *finding_count = found.findings.size();
-    const std::string name = format;
-    if (name == "text") return hand_over(testtier::lint_to_text(found), out);
-    if (name == "json") return hand_over(testtier::lint_to_json(found), out);
-    if (name == "sarif") return hand_over(testtier::lint_to_sarif(found), out);
-    if (name == "github") return hand_over(testtier::lint_to_github(found), out);
-    return fail(TESTTIER_ERROR_ARGUMENT, "unknown format `" + name + "`: expected text, json, sarif or github");
+    const auto formats = testtier::lint_formats();
+    const testtier::LintFormat* chosen = testtier::find_format(formats, format);
+    if (chosen == nullptr) return unknown_format(format, formats);
+    return hand_over(chosen->write(found), out);
   });
 }
 

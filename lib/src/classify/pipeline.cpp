@@ -102,11 +102,11 @@ void assemble(const std::filesystem::path& root, const Rules& rules, const Class
 /// facts cache's when it cannot be saved (having forgotten files discovery no longer lists).
 void save_facts_cache(const Discovery& found, const std::string& cache_problem, PipelineRun& run) {
   std::vector<Diagnostic>& diagnostics = run.classification.diagnostics;
-  if (!cache_problem.empty()) diagnostics.push_back({"", {}, Severity::note, std::string(codes::unreadable), cache_problem});
+  if (!cache_problem.empty()) diagnostics.push_back({"", {}, Severity::note, std::string(codes::unusable_cache), cache_problem});
   if (!run.facts_cache) return;
   run.facts_cache->retain_only(found.python_files);
   if (const std::string problem = run.facts_cache->save(); !problem.empty()) {
-    diagnostics.push_back({"", {}, Severity::note, std::string(codes::unreadable),
+    diagnostics.push_back({"", {}, Severity::note, std::string(codes::unusable_cache),
                            "facts cache not saved (the next run parses again): " + problem});
     run.facts_cache_unsaved = true;
   }

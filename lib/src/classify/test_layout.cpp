@@ -14,7 +14,7 @@ std::vector<Glob> compile_names(const std::vector<std::string>& patterns, const 
     try {
       globs.emplace_back(pattern);
     } catch (const std::invalid_argument& error) {
-      diagnostics.push_back({origin, {}, Severity::warning, std::string(codes::unreadable), error.what()});
+      diagnostics.push_back({origin, {}, Severity::warning, std::string(codes::invalid_configuration), error.what()});
     }
   }
   return globs;

@@ -1,8 +1,10 @@
-// The checks behind each lint code, over one finished pipeline run.
+// A lint rule (a code with its documentation and its check), the registry of them, and what
+// checks share. Each rule is defined in the file named after its code (tt001_*.cpp ...).
 #pragma once
 
-#include <set>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "classify/pipeline.hpp"
@@ -17,16 +19,22 @@ struct LintInput {
   const Rules& rules;
 };
 
-/// TT001 (tt001_undeclared_service.cpp).
-std::vector<Finding> check_undeclared_service(const LintInput& input);
-/// TT002 (tt002_suspicious_import.cpp).
-std::vector<Finding> check_suspicious_imports(const LintInput& input);
-/// TT003 (tt003_unused_declaration.cpp).
-std::vector<Finding> check_unused_declarations(const LintInput& input);
-/// TT004 (tt004_invalid_suppression.cpp): in the test files of the classification.
-std::vector<Finding> check_invalid_suppressions(const LintInput& input);
-/// TT9xx (input_problems.cpp): the classification's diagnostics as findings.
-std::vector<Finding> input_problem_findings(const LintInput& input);
+/// One lint code and the check that finds it.
+struct LintRule {
+  LintCode code;
+  /// Return the findings of `code` (this rule's) in `input`.
+  std::vector<Finding> (*check)(const LintCode& code, const LintInput& input);
+};
+
+/// Return every lint rule, in code order (codes.cpp: the only list).
+std::span<const LintRule* const> lint_rules();
+
+/// Return a finding of `code`, at its default severity, without a fix.
+Finding make_finding(const LintCode& code, std::string path, SourceLocation location, std::string message);
+
+/// Return the classification's diagnostics coded `code` as findings, at their own severity: the
+/// check of every TT9xx rule (input problems, found by the earlier stages).
+std::vector<Finding> reported_diagnostics(const LintCode& code, const LintInput& input);
 
 /// Return whether `finding` is silenced by a `# testtier: ignore` comment on its line or on the
 /// `def`/`class` line of a definition that contains it, in `facts` (its file).

@@ -1,10 +1,9 @@
-// lint(): classify, run every selected check, drop what suppressions silence.
+// lint(): classify, run the check of every selected rule, drop what suppressions silence.
 #include <algorithm>
 #include <set>
 #include <tuple>
 
 #include "lint/checks.hpp"
-#include "lint/codes.hpp"
 
 namespace testtier {
 namespace {
@@ -36,12 +35,12 @@ std::set<std::string> enabled_codes(const LintOptions& options) {
   return enabled;
 }
 
-std::vector<Finding> all_findings(const lint_stage::LintInput& input) {
+/// Return the findings of every rule whose code is `enabled`, in registry order.
+std::vector<Finding> all_findings(const lint_stage::LintInput& input, const std::set<std::string>& enabled) {
   std::vector<Finding> findings;
-  for (auto check : {lint_stage::check_undeclared_service, lint_stage::check_suspicious_imports,
-                     lint_stage::check_unused_declarations, lint_stage::check_invalid_suppressions,
-                     lint_stage::input_problem_findings}) {
-    std::vector<Finding> found = check(input);
+  for (const lint_stage::LintRule* rule : lint_stage::lint_rules()) {
+    if (!enabled.contains(std::string(rule->code.code))) continue;
+    std::vector<Finding> found = rule->check(rule->code, input);
     findings.insert(findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
   return findings;
@@ -66,8 +65,7 @@ LintResult lint(const std::filesystem::path& root, const Rules& rules, const Lin
   for (const FileResult& file : run.classification.files) linted.insert(file.path);
   LintResult result;
   result.files_checked = linted.size();
-  for (Finding& finding : all_findings(input)) {
-    if (!enabled.contains(finding.code)) continue;
+  for (Finding& finding : all_findings(input, enabled)) {
     if (!options.only_files.empty() && !linted.contains(finding.path)) continue;
     const auto facts = run.store->parsed().find(finding.path);
     if (facts != run.store->parsed().end() && lint_stage::is_suppressed(finding, *facts->second)) {

@@ -7,28 +7,36 @@
 #include <fmt/format.h>
 
 #include "lint/checks.hpp"
-#include "lint/codes.hpp"
 
 namespace testtier::lint_stage {
 
-const LintCode kUndeclaredService{
-    "TT001",
-    "undeclared-service",
-    Severity::warning,
-    true,
-    "A test uses a service only through inferred evidence and never declares it.",
-    "A test whose need for a service comes only from `call`, `setting` or `import` signals (or any "
-    "signal the rules mark `declared = false`), with no `base_class`, `marker`, `fixture` or `path` "
-    "signal for that service. Reported at the line of the evidence, naming the service and a "
-    "declaration the rules accept.",
-    "Tiered CI starts only the services a shard declares. A test that calls `store_event()` without "
-    "declaring Snuba passes where every service runs and fails in a Postgres-only shard: Sentry's first "
-    "tiered run went 97% green until such files were found by hand.",
-    "    class ProjectEventOwnersTest(APITestCase):\n"
-    "        def test_owners(self):\n"
-    "            self.store_event(data={...})   # TT001: snuba reached only through `store_event`",
-    "Declare the service the way the rules accept, e.g. `pytestmark = [requires_snuba]` or a Snuba base "
-    "class, or silence a known exception with `# testtier: ignore[TT001]` on the line or its `def`."};
+namespace {
+std::vector<Finding> find_undeclared_services(const LintCode& code, const LintInput& input);
+}  // namespace
+
+extern const LintRule kUndeclaredService{
+    .code = {
+        .code = "TT001",
+        .name = "undeclared-service",
+        .severity = Severity::warning,
+        .enabled_by_default = true,
+        .summary = "A test uses a service only through inferred evidence and never declares it.",
+        .what = "A test whose need for a service comes only from `call`, `setting` or `import` signals (or any "
+                "signal the rules mark `declared = false`), with no `base_class`, `marker`, `fixture` or `path` "
+                "signal for that service. Reported at the line of the evidence, naming the service and a "
+                "declaration the rules accept.",
+        .why = "Tiered CI starts only the services a shard declares. A test that calls `store_event()` without "
+               "declaring Snuba passes where every service runs and fails in a Postgres-only shard: Sentry's "
+               "first tiered run went 97% green until such files were found by hand.",
+        .example = "    class ProjectEventOwnersTest(APITestCase):\n"
+                   "        def test_owners(self):\n"
+                   "            self.store_event(data={...})   # TT001: snuba reached only through `store_event`",
+        .fix = "Declare the service the way the rules accept, e.g. `pytestmark = [requires_snuba]` or a Snuba "
+               "base class, or silence a known exception with `# testtier: ignore[TT001]` on the line or its "
+               "`def`.",
+    },
+    .check = find_undeclared_services,
+};
 
 namespace {
 
@@ -68,8 +76,9 @@ bool runs_at_import(const FileFacts* facts, std::uint32_t line) {
 }
 
 /// Add a finding per inferred reason of a service that `reasons` never declares.
-void report_undeclared(const std::vector<Reason>& reasons, const std::string& test, const FileResult& file,
-                       const LintInput& input, std::set<SiteKey>& reported, std::vector<Finding>& out) {
+void report_undeclared(const LintCode& code, const std::vector<Reason>& reasons, const std::string& test,
+                       const FileResult& file, const LintInput& input, std::set<SiteKey>& reported,
+                       std::vector<Finding>& out) {
   const FileFacts* facts = input.store.get(file.path);
   std::set<std::string> declared;
   for (const Reason& reason : reasons) {
@@ -78,32 +87,27 @@ void report_undeclared(const std::vector<Reason>& reasons, const std::string& te
   for (const Reason& reason : reasons) {
     if (reason.declared || declared.contains(reason.service)) continue;
     if (!reported.emplace(reason.path, reason.line, reason.column, reason.service).second) continue;
-    Finding finding;
-    finding.code = std::string(kUndeclaredService.code);
-    finding.severity = kUndeclaredService.severity;
-    finding.path = reason.path;
-    finding.location = {reason.line, reason.column};
     const bool whole_file = test.empty() || (reason.path == file.path && runs_at_import(facts, reason.line));
-    finding.message = fmt::format("{} needs `{}` only through {}; nothing declares it",
-                                  whole_file ? "this file" : fmt::format("`{}`", test), reason.service,
-                                  describe_evidence(reason));
+    Finding finding = make_finding(code, reason.path, {reason.line, reason.column},
+                                   fmt::format("{} needs `{}` only through {}; nothing declares it",
+                                               whole_file ? "this file" : fmt::format("`{}`", test),
+                                               reason.service, describe_evidence(reason)));
     finding.fix = declaration_advice(reason.service, input.rules, input.store);
     out.push_back(std::move(finding));
   }
 }
 
-}  // namespace
-
-std::vector<Finding> check_undeclared_service(const LintInput& input) {
+std::vector<Finding> find_undeclared_services(const LintCode& code, const LintInput& input) {
   std::vector<Finding> findings;
   std::set<SiteKey> reported;
   for (const FileResult& file : input.classification.files) {
     for (const TestResult& test : file.tests) {
-      report_undeclared(test.reasons, test_name(test.id), file, input, reported, findings);
+      report_undeclared(code, test.reasons, test_name(test.id), file, input, reported, findings);
     }
-    report_undeclared(file.reasons, "", file, input, reported, findings);
+    report_undeclared(code, file.reasons, "", file, input, reported, findings);
   }
   return findings;
 }
 
+}  // namespace
 }  // namespace testtier::lint_stage

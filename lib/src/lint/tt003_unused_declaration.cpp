@@ -6,29 +6,37 @@
 
 #include "classify/suspicious.hpp"
 #include "lint/checks.hpp"
-#include "lint/codes.hpp"
 
 namespace testtier::lint_stage {
 
-const LintCode kUnusedDeclaration{
-    "TT003",
-    "unused-declaration",
-    Severity::note,
-    false,
-    "A test file declares a service that nothing in it uses beyond the declaration.",
-    "A service declared by a `marker`, `fixture` or `path` signal in a test file where no other "
-    "evidence for that service exists: no inferred signal (call, setting, import) in the file or what "
-    "its tests reach, and no base class that brings it. Off by default: select it with `--select TT003`.",
-    "Each declared service puts a file in a dearer tier. A `pytestmark = [requires_snuba]` left behind "
-    "after a refactor costs Snuba's 4–5 minute start-up in every shard that runs the file.",
-    "    pytestmark = [requires_snuba]    # TT003: nothing below calls Snuba\n"
-    "    def test_parse():\n"
-    "        assert parse('1h') == 3600",
-    "Remove the declaration if the file really does not need the service, or suppress the finding on "
-    "the declaration's line when the need is real but invisible to static analysis."};
+namespace {
+std::vector<Finding> find_unused_declarations(const LintCode& code, const LintInput& input);
+}  // namespace
 
+extern const LintRule kUnusedDeclaration{
+    .code = {
+        .code = "TT003",
+        .name = "unused-declaration",
+        .severity = Severity::note,
+        .enabled_by_default = false,
+        .summary = "A test file declares a service that nothing in it uses beyond the declaration.",
+        .what = "A service declared by a `marker`, `fixture` or `path` signal in a test file where no other "
+                "evidence for that service exists: no inferred signal (call, setting, import) in the file or what "
+                "its tests reach, and no base class that brings it. Off by default: select it with `--select TT003`.",
+        .why = "Each declared service puts a file in a dearer tier. A `pytestmark = [requires_snuba]` left behind "
+               "after a refactor costs Snuba's 4–5 minute start-up in every shard that runs the file.",
+        .example = "    pytestmark = [requires_snuba]    # TT003: nothing below calls Snuba\n"
+                   "    def test_parse():\n"
+                   "        assert parse('1h') == 3600",
+        .fix = "Remove the declaration if the file really does not need the service, or suppress the finding on "
+               "the declaration's line when the need is real but invisible to static analysis.",
+    },
+    .check = find_unused_declarations,
+};
 
-std::vector<Finding> check_unused_declarations(const LintInput& input) {
+namespace {
+
+std::vector<Finding> find_unused_declarations(const LintCode& code, const LintInput& input) {
   std::vector<Finding> findings;
   for (const FileResult& file : input.classification.files) {
     std::set<std::string> used;
@@ -48,17 +56,16 @@ std::vector<Finding> check_unused_declarations(const LintInput& input) {
     }
     for (const auto& [service, reason] : first_declaration) {
       if (used.contains(service)) continue;
-      Finding finding;
-      finding.code = std::string(kUnusedDeclaration.code);
-      finding.severity = kUnusedDeclaration.severity;
-      finding.path = file.path;
-      if (reason->path == file.path) finding.location = {reason->line, reason->column};
-      finding.message = fmt::format("`{}` is declared ({} `{}`) but nothing here uses it beyond the declaration",
-                                    service, to_string(reason->signal), reason->evidence);
-      findings.push_back(std::move(finding));
+      const SourceLocation location =
+          reason->path == file.path ? SourceLocation{reason->line, reason->column} : SourceLocation{};
+      findings.push_back(make_finding(
+          code, file.path, location,
+          fmt::format("`{}` is declared ({} `{}`) but nothing here uses it beyond the declaration", service,
+                      to_string(reason->signal), reason->evidence)));
     }
   }
   return findings;
 }
 
+}  // namespace
 }  // namespace testtier::lint_stage

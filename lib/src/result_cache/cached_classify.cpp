@@ -44,7 +44,7 @@ void save(const result_cache::ResultCache& results, const std::string& key, clas
   for (const auto& [path, facts] : run.store->parsed()) files.push_back({path, facts->size, facts->content_hash});
   std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   if (const std::string problem = results.save(key, files, result); !problem.empty()) {
-    result.diagnostics.push_back({"", {}, Severity::note, std::string(codes::unreadable),
+    result.diagnostics.push_back({"", {}, Severity::note, std::string(codes::unusable_cache),
                                   std::string(kResultNotSaved) + problem});
     classify_stage::sort_diagnostics(result.diagnostics);
   }

@@ -58,7 +58,7 @@ std::string prefix_to_glob(std::string pattern) {
 
 /// Return the warning that `file` is broken at `location`, saying `message`.
 Diagnostic problem(std::string_view file, SourceLocation location, std::string message) {
-  return {std::string(file), location, Severity::warning, std::string(codes::unreadable),
+  return {std::string(file), location, Severity::warning, std::string(codes::invalid_configuration),
           fmt::format("{}; using pytest's defaults", message)};
 }
 
@@ -73,12 +73,14 @@ void keep_valid_globs(std::vector<std::string>& patterns, const std::vector<std:
       (void)Glob(pattern);
       valid.push_back(std::move(pattern));
     } catch (const std::invalid_argument& error) {
-      diagnostics.push_back({std::string(file), location, Severity::warning, std::string(codes::unreadable),
+      diagnostics.push_back({std::string(file), location, Severity::warning,
+                             std::string(codes::invalid_configuration),
                              fmt::format("`{}`: {}; the pattern is ignored", option, error.what())});
     }
   }
   if (valid.empty() && !patterns.empty()) {
-    diagnostics.push_back({std::string(file), location, Severity::warning, std::string(codes::unreadable),
+    diagnostics.push_back({std::string(file), location, Severity::warning,
+                           std::string(codes::invalid_configuration),
                            fmt::format("`{}` has no valid pattern; using pytest's default", option)});
     valid = defaults;
   }

@@ -140,7 +140,7 @@ TEST_CASE("reuse_result off still takes facts from the cache", "[cache][classify
   CHECK(json_of(warm) == json_of(corpus.uncached()));
 }
 
-TEST_CASE("a cache that cannot be written is a note, and nothing is reused", "[cache][classify]") {
+TEST_CASE("a cache that cannot be written is a TT908 note, and nothing is reused", "[cache][classify]") {
   const test::TempDir dir;
   fs::copy(kCorpus, dir.root(), fs::copy_options::recursive);
   const Rules rules = load_rules_file(dir.root() / "testtier.toml");
@@ -153,6 +153,7 @@ TEST_CASE("a cache that cannot be written is a note, and nothing is reused", "[c
   });
   REQUIRE(note != first.diagnostics.end());
   CHECK(note->severity == Severity::note);
+  CHECK(note->code == codes::unusable_cache);
   const Classification second = classify(dir.root(), rules, options);
   CHECK_FALSE(second.stats.reused);
   CHECK(second.stats.cached_files == 0);

@@ -116,7 +116,7 @@ TEST_CASE("a broken pyproject.toml is a diagnostic and defaults apply", "[rules]
   REQUIRE(config.diagnostics.size() == 1);
   const auto& diagnostic = config.diagnostics[0];
   CHECK(diagnostic.path == "pyproject.toml");
-  CHECK(diagnostic.code == "TT903");
+  CHECK(diagnostic.code == testtier::codes::invalid_configuration);
   CHECK(diagnostic.severity == testtier::Severity::warning);
   CHECK(diagnostic.location.line >= 2);
   CHECK(diagnostic.message.starts_with("cannot parse pyproject.toml: "));
@@ -129,7 +129,7 @@ TEST_CASE("a broken INI file is a diagnostic with its line", "[rules]") {
   check_defaults(config);
   REQUIRE(config.diagnostics.size() == 1);
   CHECK(config.diagnostics[0].path == "pytest.ini");
-  CHECK(config.diagnostics[0].code == "TT903");
+  CHECK(config.diagnostics[0].code == testtier::codes::invalid_configuration);
   CHECK(config.diagnostics[0].location.line == 3);
   CHECK(config.diagnostics[0].message ==
         "cannot parse pytest.ini: line 3: unexpected line: this is not a value; using pytest's "
@@ -143,6 +143,7 @@ TEST_CASE("an unreadable configuration file is a diagnostic", "[rules]") {
   check_defaults(config);
   REQUIRE(config.diagnostics.size() == 1);
   CHECK(config.diagnostics[0].path == "pytest.ini");
+  CHECK(config.diagnostics[0].code == testtier::codes::invalid_configuration);
   CHECK(config.diagnostics[0].location.line == 0);
   CHECK(config.diagnostics[0].message ==
         "cannot read pytest.ini: a directory, not a regular file; using pytest's defaults");
@@ -157,4 +158,19 @@ TEST_CASE("a pytest option of the wrong type in pyproject.toml is a diagnostic",
   CHECK(config.python_files == Strings{"test_*.py", "*_test.py"});
   REQUIRE(config.diagnostics.size() == 1);
   CHECK(config.diagnostics[0].location.line == 3);
+}
+
+TEST_CASE("a python_files pattern that is not a glob is a TT907 warning; the valid ones stay", "[rules]") {
+  TempDir dir;
+  dir.write("pytest.ini", "[pytest]\npython_files = check_*.py test_[.py\n");
+  const PytestConfig config = read_pytest_config(dir.root());
+  CHECK(config.origin == "pytest.ini");
+  CHECK(config.python_files == Strings{"check_*.py"});
+  REQUIRE(config.diagnostics.size() == 1);
+  const auto& diagnostic = config.diagnostics[0];
+  CHECK(diagnostic.code == testtier::codes::invalid_configuration);
+  CHECK(diagnostic.severity == testtier::Severity::warning);
+  CHECK(diagnostic.path == "pytest.ini");
+  CHECK(diagnostic.location.line == 2);
+  CHECK_THAT(diagnostic.message, Catch::StartsWith("`python_files`: ") && Catch::EndsWith("; the pattern is ignored"));
 }

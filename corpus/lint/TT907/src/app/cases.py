@@ -1,0 +1,6 @@
+class TestCase:
+    pass
+
+
+class SnubaTestCase(TestCase):
+    pass

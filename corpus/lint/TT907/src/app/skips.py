@@ -1,0 +1,3 @@
+import pytest
+
+requires_snuba = pytest.mark.usefixtures("_requires_snuba")

@@ -1,0 +1,6 @@
+class Dataset:
+    EVENTS = "events"
+
+
+def raw_query(**kwargs):
+    return kwargs
