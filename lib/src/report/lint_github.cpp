@@ -35,8 +35,10 @@ std::string escaped(std::string_view text, bool in_property) {
   return out;
 }
 
-/// Return the annotation's properties: file, line and col (not for the whole file), title.
+/// Return the annotation's properties: file, line and col (not for the whole file), title; no
+/// file for a finding about the run itself (GitHub shows it on the run, not on a file).
 std::string properties_of(const Finding& finding) {
+  if (finding.path.empty()) return "title=" + escaped(finding.code, true);
   std::string out = "file=" + escaped(finding.path, true);
   if (finding.location.line != 0) {
     out += fmt::format(",line={}", finding.location.line);

@@ -26,8 +26,10 @@ std::string indented(std::string_view text) {
   }
 }
 
-/// Return `path:line:col: CODE message`, with line 0 (the whole file) shown as 1:1.
+/// Return `path:line:col: CODE message`, with line 0 (the whole file) shown as 1:1; a finding
+/// about the run itself (no path: the cache, say) as `testtier: CODE message`.
 std::string finding_line(const Finding& finding) {
+  if (finding.path.empty()) return fmt::format("testtier: {} {}\n", finding.code, indented(finding.message));
   const bool whole_file = finding.location.line == 0;
   const std::uint32_t line = whole_file ? 1 : finding.location.line;
   const std::uint32_t column = whole_file ? 1 : std::max<std::uint32_t>(finding.location.column, 1);

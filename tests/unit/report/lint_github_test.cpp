@@ -35,3 +35,9 @@ TEST_CASE("lint github: a line without a column gives no col", "[lint-report]") 
   result.findings.push_back(Finding{"TT001", Severity::warning, "t.py", {5, 0}, "m", ""});
   CHECK(lint_to_github(result) == "::warning file=t.py,line=5,title=TT001::m\n");
 }
+
+TEST_CASE("lint github: a finding about the run itself is an annotation without a file", "[lint-report]") {
+  LintResult result;
+  result.findings.push_back(Finding{"TT908", Severity::note, "", {}, "the cache was not saved", ""});
+  CHECK(lint_to_github(result) == "::notice title=TT908::the cache was not saved\n");
+}

@@ -45,3 +45,9 @@ TEST_CASE("lint text: undecodable bytes are spelled \\xNN and control characters
   result.findings[0].message = "snippet `x\ry\vz`\nsecond line";
   CHECK(lint_to_text(result) == "a.py:1:1: TT902 snippet `x\\ry\\vz`\n  second line\n\nFound 1 finding.\n");
 }
+
+TEST_CASE("lint text: a finding about the run itself has no path and no position", "[lint-report]") {
+  LintResult result;
+  result.findings.push_back(Finding{"TT908", Severity::note, "", {}, "the cache was not saved", ""});
+  CHECK(lint_to_text(result) == "testtier: TT908 the cache was not saved\n\nFound 1 finding.\n");
+}
