@@ -81,7 +81,7 @@ int run_lint(const LintCli& cli) {
   LintOptions options;
   options.select = split_codes(cli.select);
   options.ignore = split_codes(cli.ignore);
-  options.only_files = scopes_of(*paths);
+  options.classify.only_files = scopes_of(*paths);
   options.classify.threads = cli.jobs;
   options.classify.use_cache = !cli.no_cache;
   LintResult result;

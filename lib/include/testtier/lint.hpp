@@ -53,9 +53,10 @@ struct Finding {
 struct LintOptions {
   std::vector<std::string> select;
   std::vector<std::string> ignore;
-  /// When not empty, lint only the test files among these root-relative files and directories,
-  /// still resolving bases and fixtures from the whole repository.
-  std::vector<std::string> only_files;
+  /// How the repository is classified for the checks: threads, parse limits, the cache, and
+  /// `classify.only_files` — when not empty, lint only the test files among these root-relative
+  /// files and directories (and report no run-wide finding such as TT906), still resolving bases
+  /// and fixtures from the whole repository.
   ClassifyOptions classify;
 };
 

@@ -56,9 +56,7 @@ void sort_findings(std::vector<Finding>& findings) {
 
 LintResult lint(const std::filesystem::path& root, const Rules& rules, const LintOptions& options) {
   const std::set<std::string> enabled = enabled_codes(options);
-  ClassifyOptions classify_options = options.classify;
-  classify_options.only_files = options.only_files;
-  const classify_stage::PipelineRun run = classify_stage::run_pipeline(root, rules, classify_options);
+  const classify_stage::PipelineRun run = classify_stage::run_pipeline(root, rules, options.classify);
   const lint_stage::LintInput input{run.classification, *run.store, rules};
 
   std::set<std::string> linted;
@@ -66,7 +64,7 @@ LintResult lint(const std::filesystem::path& root, const Rules& rules, const Lin
   LintResult result;
   result.files_checked = linted.size();
   for (Finding& finding : all_findings(input, enabled)) {
-    if (!options.only_files.empty() && !linted.contains(finding.path)) continue;
+    if (!options.classify.only_files.empty() && !linted.contains(finding.path)) continue;
     const auto facts = run.store->parsed().find(finding.path);
     if (facts != run.store->parsed().end() && lint_stage::is_suppressed(finding, *facts->second)) {
       ++result.suppressed;

@@ -159,10 +159,10 @@ TEST_CASE("lint gives the same bytes on any thread count and file order", "[clas
   files.erase(std::unique(files.begin(), files.end()), files.end());
   files.push_back("tests");  // and everything else, after them
   // Some files only: the run-wide checks (TT906) are left out, so compare two orders of them.
-  options.only_files = files;
+  options.classify.only_files = files;
   const std::string in_order = every_lint_format(lint(corpus, rules, options));
   CHECK_THAT(in_order, Catch::Contains("TT001"));
   std::reverse(files.begin(), files.end());
-  options.only_files = files;
+  options.classify.only_files = files;
   CHECK(every_lint_format(lint(corpus, rules, options)) == in_order);
 }
