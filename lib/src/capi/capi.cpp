@@ -198,11 +198,11 @@ testtier_status testtier_lint(const char* root, const testtier_rules* rules, con
   }
   if (!is_directory(root)) return fail(TESTTIER_ERROR_IO, std::string(root) + ": not a directory");
   return guarded([&] {
-    const testtier::LintResult found = testtier::lint(root, rules->rules);
-    if (finding_count != nullptr) *finding_count = found.findings.size();
     const auto formats = testtier::lint_formats();
     const testtier::LintFormat* chosen = testtier::find_format(formats, format);
-    if (chosen == nullptr) return unknown_format(format, formats);
+    if (chosen == nullptr) return unknown_format(format, formats);  // before the work, not after
+    const testtier::LintResult found = testtier::lint(root, rules->rules);
+    if (finding_count != nullptr) *finding_count = found.findings.size();
     return hand_over(chosen->write(found), out);
   });
 }
