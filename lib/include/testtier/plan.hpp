@@ -37,7 +37,8 @@ struct Plan {
 };
 
 /// Plan shards: each tier's tests split into `shards_per_tier[tier]` shards (else `default_shards`),
-/// longest-processing-time-first by `durations` (a test without one counts as the median of its tier), or by counts
+/// longest-processing-time-first by `durations` (parametrized ids, `a.py::t[1]`, summed onto their
+/// function; a test without one counts as the median of its tier), or by counts
 /// when `durations` is empty. A tier never gets an empty shard (fewer shards when it has fewer
 /// tests) and a tier without tests gets none. A shard's start-up is the largest `startup_seconds`
 /// among its services (they start in parallel).

@@ -58,11 +58,20 @@ std::vector<Shard> split_tier(std::vector<std::pair<std::string, double>> tests,
   return shards;
 }
 
+/// Return `durations` with parametrized ids (`a.py::t[1]`, as pytest-split and JUnit record them)
+/// folded onto their function, summed: static analysis knows `a.py::t`, which runs every instance.
+std::map<std::string, double> by_function(const std::map<std::string, double>& durations) {
+  std::map<std::string, double> folded;
+  for (const auto& [id, seconds] : durations) folded[function_node_id(id)] += seconds;
+  return folded;
+}
+
 }  // namespace
 
 Plan plan_shards(const Classification& result, const Rules& rules, std::size_t default_shards,
                  const std::map<std::string, std::size_t>& shards_per_tier,
-                 const std::map<std::string, double>& durations) {
+                 const std::map<std::string, double>& recorded_durations) {
+  const std::map<std::string, double> durations = by_function(recorded_durations);
   Plan plan;
   plan.used_durations = !durations.empty();
   std::vector<double> known;
@@ -78,8 +87,7 @@ Plan plan_shards(const Classification& result, const Rules& rules, std::size_t d
     for (const FileResult& file : result.files) {
       for (const TestResult& test : file.tests) {
         if (test.tier != tier.name) continue;
-        auto hit = durations.find(test.id);
-        if (hit == durations.end()) hit = durations.find(function_node_id(test.id));
+        const auto hit = durations.find(function_node_id(test.id));
         std::optional<double> seconds;
         if (hit != durations.end()) seconds = hit->second;
         if (seconds) tier_known.push_back(*seconds);

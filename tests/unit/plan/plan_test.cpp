@@ -113,6 +113,15 @@ TEST_CASE("plan: durations balance shards longest first, a missing one counts as
   CHECK(longest(plan) == Approx(13));
 }
 
+TEST_CASE("plan: parametrized durations fold onto their function, summed", "[plan]") {
+  const Plan plan = plan_shards(tests_in("postgres", {"tests/test_x.py::test_p", "tests/test_x.py::test_q"}), kRules, 1,
+                                {}, {{"tests/test_x.py::test_p[1]", 2}, {"tests/test_x.py::test_p[2-b]", 3},
+                                     {"tests/test_x.py::test_q", 1}});
+  REQUIRE(plan.shards.size() == 1);
+  CHECK(plan.tests_without_duration == 0);
+  CHECK(plan.shards[0].estimated_seconds == Approx(6));
+}
+
 TEST_CASE("plan: a parametrized test takes its function's duration", "[plan]") {
   const Plan plan = plan_shards(tests_in("postgres", {"tests/test_x.py::test_p[1]", "tests/test_x.py::test_p[2]"}),
                                 kRules, 1, {}, {{"tests/test_x.py::test_p", 3}});
