@@ -15,11 +15,12 @@
 #include "repository.hpp"
 #include "testtier/classify.hpp"
 #include "testtier/plan.hpp"
+#include "testtier/plan_report.hpp"
 
 namespace testtier::cli {
 namespace {
 
-enum class PlanFormat { text, json, github_matrix };
+enum class PlanFormat { text, json, github_matrix, markdown };
 
 struct PlanCli {
   std::string root;  ///< empty: found upward from the working directory
@@ -145,6 +146,8 @@ int run_plan(const PlanCli& cli) {
   std::string text;
   if (cli.format == PlanFormat::text) {
     text = render_text(plan);
+  } else if (cli.format == PlanFormat::markdown) {
+    text = plan_to_markdown(plan);
   } else {
     Json include = Json::array();
     for (const Shard& shard : plan.shards) include.push_back(shard_json(shard, cli.tests_dir));
@@ -171,7 +174,8 @@ Command add_plan_command(CLI::App& parent) {
       ->delimiter(',');
   app->add_option("--durations", cli->durations, "pytest-split .test_durations or a JUnit XML report");
   add_format_option<PlanFormat>(app, cli->format, {
-      {"text", PlanFormat::text}, {"json", PlanFormat::json}, {"github-matrix", PlanFormat::github_matrix}}, "text, json or github-matrix");
+      {"text", PlanFormat::text}, {"json", PlanFormat::json}, {"github-matrix", PlanFormat::github_matrix},
+      {"markdown", PlanFormat::markdown}}, "text, json, github-matrix or markdown");
   app->add_option("--tests-dir", cli->tests_dir, "Write each shard's node ids to DIR/TIER-N.txt and name the file");
   app->add_option("-o,--output", cli->output, "Write to FILE (atomically) instead of stdout");
   app->add_flag("--no-cache", cli->no_cache, "Neither read nor write the facts cache");

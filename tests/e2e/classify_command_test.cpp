@@ -47,7 +47,8 @@ std::map<std::string, ExpectedTest> readme_tests() {
 
 TEST_CASE("classify output on the sample corpus equals the reviewed golden files", "[e2e][classify]") {
   const std::vector<std::pair<std::string, std::string>> formats = {
-      {"json", "classify.json"}, {"text", "classify.txt"}, {"sentry", "classify.sentry.json"}, {"csv", "classify.csv"}};
+      {"json", "classify.json"}, {"text", "classify.txt"}, {"sentry", "classify.sentry.json"}, {"csv", "classify.csv"},
+      {"markdown", "classify.md"}};
   for (const auto& [format, golden] : formats) {
     INFO("format " << format);
     const auto result = run_cold_then_warm({"classify", "--quiet", "--format", format}, corpus());

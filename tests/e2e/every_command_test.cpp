@@ -17,7 +17,7 @@ TEST_CASE("every command, cold then warm with the cache on, gives its golden out
   const std::filesystem::path& root = corpus.path();
   for (const auto& [format, golden] : std::vector<std::pair<std::string, std::string>>{
            {"json", "classify.json"}, {"text", "classify.txt"}, {"sentry", "classify.sentry.json"},
-           {"csv", "classify.csv"}}) {
+           {"csv", "classify.csv"}, {"markdown", "classify.md"}}) {
     INFO("classify --format " << format);
     const auto result = run_cold_then_warm({"classify", "--quiet", "--format", format}, root);
     CHECK(result.status == 0);

@@ -52,6 +52,12 @@ TEST_CASE("lint finds in the Sentry-shaped corpus what its README predicts", "[e
   CHECK(findings_of(result.out) == expected);
 }
 
+TEST_CASE("lint --format markdown on the Sentry-shaped corpus equals the reviewed golden file", "[e2e][lint]") {
+  const auto result = run_cold_then_warm({"lint", "--format", "markdown"}, corpus());
+  CHECK(result.status == 1);
+  CHECK(result.out == read_text(source_path("corpus/expected/sentry-like/lint.md")));
+}
+
 TEST_CASE("lint of changed files reports only them, resolving from the whole repository", "[e2e][lint]") {
   const auto result = run_testtier(
       {"lint", "--format", "json", "tests/sentry/api/endpoints/test_event_owners.py", "tests/snuba"}, corpus());

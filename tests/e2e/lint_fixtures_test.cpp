@@ -113,7 +113,8 @@ TEST_CASE("lint reports exactly the lines each fixture expects", "[e2e][lint]") 
 
 TEST_CASE("lint output of each fixture equals the reviewed golden files", "[e2e][lint]") {
   const std::vector<std::pair<std::string, std::string>> formats = {
-      {"text", "text.txt"}, {"json", "lint.json"}, {"sarif", "lint.sarif"}, {"github", "github.txt"}};
+      {"text", "text.txt"}, {"json", "lint.json"}, {"sarif", "lint.sarif"}, {"github", "github.txt"},
+      {"markdown", "lint.md"}};
   for (const std::string& code : fixture_codes()) {
     for (const auto& [format, golden] : formats) {
       INFO("fixture " << code << ", format " << format);

@@ -28,7 +28,8 @@ std::vector<std::string> plan_args(const std::string& format) {
 
 TEST_CASE("plan in each format equals the reviewed goldens", "[e2e][plan]") {
   for (const auto& [format, golden] : std::vector<std::pair<std::string, std::string>>{
-           {"text", "plan.txt"}, {"json", "plan.json"}, {"github-matrix", "plan.matrix.json"}}) {
+           {"text", "plan.txt"}, {"json", "plan.json"}, {"github-matrix", "plan.matrix.json"},
+           {"markdown", "plan.md"}}) {
     INFO(format);
     const auto result = run_testtier(plan_args(format), corpus());
     REQUIRE(result.status == 0);

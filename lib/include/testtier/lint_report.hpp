@@ -23,4 +23,9 @@ std::string lint_to_sarif(const LintResult& result);
 /// (`::error`/`::notice` by severity), escaped as the runner requires.
 std::string lint_to_github(const LintResult& result);
 
+/// Return GitHub-flavoured Markdown for a job summary or a pull-request comment: a heading ("4
+/// findings (2 suppressed)" or "All checks passed"), a table of counts per code, then the findings
+/// grouped by file, each with its position, code, message and fix; everything from files escaped.
+std::string lint_to_markdown(const LintResult& result);
+
 }  // namespace testtier

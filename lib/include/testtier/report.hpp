@@ -34,6 +34,11 @@ std::string classification_to_sentry(const Classification& result);
 /// lines end in "\n", not RFC 4180's CRLF, as Unix tools and Python's csv module read either.
 std::string classification_to_csv(const Classification& result);
 
+/// Return GitHub-flavoured Markdown for a job summary or a pull-request comment: a heading with
+/// the counts and the rules, the tables of tiers and services, each tier's files in a collapsed
+/// `<details>`, then the diagnostics; everything from files and rules escaped.
+std::string classification_to_markdown(const Classification& result);
+
 /// One output format of classify: what `--format NAME` selects.
 struct ClassificationFormat {
   std::string_view name;         ///< "json"

@@ -17,6 +17,7 @@
 #include "testtier/lint_report.hpp"
 #include "testtier/parse.hpp"
 #include "testtier/plan.hpp"
+#include "testtier/plan_report.hpp"
 #include "testtier/pytest_config.hpp"
 #include "testtier/report.hpp"
 #include "testtier/rules.hpp"

@@ -45,19 +45,9 @@ void append_table(std::string& out, const std::vector<Row>& rows) {
   }
 }
 
-/// Return "1 file", "2 files" and so on.
-std::string count_of(std::size_t count, std::string_view noun) {
-  return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
-}
-
-std::string percent(std::size_t part, std::size_t whole) {
-  return fmt::format("{:.1f}%", whole == 0 ? 0.0 : 100.0 * double(part) / double(whole));
-}
-
-std::size_t count_in(const std::map<std::string, std::size_t>& counts, const std::string& key) {
-  const auto found = counts.find(key);
-  return found == counts.end() ? 0 : found->second;
-}
+using report::count_in;
+using report::count_of;
+using report::percent;
 
 void append_tier_table(std::string& out, const report::Summary& summary) {
   std::vector<Row> rows{{"tier", "files", "% files", "tests", "% tests"}};

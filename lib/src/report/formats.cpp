@@ -24,6 +24,9 @@ constexpr std::array kClassificationFormats = {
                          .description = "the artifact Sentry's runtime classifier writes",
                          .write = without_options<classification_to_sentry>},
     ClassificationFormat{.name = "csv", .description = "one row per test", .write = without_options<classification_to_csv>},
+    ClassificationFormat{.name = "markdown",
+                         .description = "GitHub Markdown for a job summary or a pull-request comment",
+                         .write = without_options<classification_to_markdown>},
 };
 
 constexpr std::array kLintFormats = {
@@ -31,6 +34,9 @@ constexpr std::array kLintFormats = {
     LintFormat{.name = "json", .description = "the testtier-lint/v1 document", .write = lint_to_json},
     LintFormat{.name = "sarif", .description = "a SARIF 2.1.0 log, for code scanning", .write = lint_to_sarif},
     LintFormat{.name = "github", .description = "GitHub Actions annotations", .write = lint_to_github},
+    LintFormat{.name = "markdown",
+               .description = "GitHub Markdown for a job summary or a pull-request comment",
+               .write = lint_to_markdown},
 };
 
 }  // namespace

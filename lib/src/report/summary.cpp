@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include <fmt/format.h>
+
 namespace testtier::report {
 namespace {
 
@@ -45,6 +47,19 @@ std::vector<Count> tier_counts(const std::map<std::string, std::size_t>& per_tie
     if (found != per_tier.end() && found->second > 0) counts.emplace_back(tier, found->second);
   }
   return counts;
+}
+
+std::string count_of(std::size_t count, std::string_view noun) {
+  return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
+}
+
+std::string percent(std::size_t part, std::size_t whole) {
+  return fmt::format("{:.1f}%", whole == 0 ? 0.0 : 100.0 * double(part) / double(whole));
+}
+
+std::size_t count_in(const std::map<std::string, std::size_t>& counts, const std::string& key) {
+  const auto found = counts.find(key);
+  return found == counts.end() ? 0 : found->second;
 }
 
 std::string joined(const std::vector<std::string>& items, std::string_view separator) {

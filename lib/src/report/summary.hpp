@@ -34,6 +34,15 @@ using Count = std::pair<std::string, std::size_t>;
 std::vector<Count> tier_counts(const std::map<std::string, std::size_t>& per_tier,
                                const std::vector<std::string>& tiers);
 
+/// Return "1 file", "2 files" and so on: `count` and `noun`, with an "s" unless `count` is 1.
+std::string count_of(std::size_t count, std::string_view noun);
+
+/// Return `part` as a percentage of `whole` with one decimal ("7.4%"), "0.0%" when `whole` is 0.
+std::string percent(std::size_t part, std::size_t whole);
+
+/// Return the count of `key` in `counts`, 0 when it has none.
+std::size_t count_in(const std::map<std::string, std::size_t>& counts, const std::string& key);
+
 /// Return `items` with `separator` between them.
 std::string joined(const std::vector<std::string>& items, std::string_view separator);
 

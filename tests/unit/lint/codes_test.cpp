@@ -53,7 +53,7 @@ TEST_CASE("every lint code has documentation, a fixture and golden files", "[lin
                                             Catch::Contains("## Fix"));
     const fs::path fixture = kLintCorpus / std::string(code.code);
     CHECK(fs::is_regular_file(fixture / "testtier.toml"));
-    for (const char* golden : {"text.txt", "lint.json", "lint.sarif", "github.txt"}) {
+    for (const char* golden : {"text.txt", "lint.json", "lint.sarif", "github.txt", "lint.md"}) {
       CHECK(fs::is_regular_file(fixture / "expected" / golden));
     }
   }

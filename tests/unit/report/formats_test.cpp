@@ -20,6 +20,7 @@ TEST_CASE("classification formats: each row's writer, the default first", "[repo
   CHECK(find_format(formats, "text")->write(sample, {}) == classification_to_text(sample));
   CHECK(find_format(formats, "sentry")->write(sample, {}) == classification_to_sentry(sample));
   CHECK(find_format(formats, "csv")->write(sample, {}) == classification_to_csv(sample));
+  CHECK(find_format(formats, "markdown")->write(sample, {}) == classification_to_markdown(sample));
   CHECK(find_format(formats, "yaml") == nullptr);
 }
 
@@ -31,6 +32,7 @@ TEST_CASE("lint formats: each row's writer, the default first", "[report]") {
   CHECK(find_format(formats, "json")->write(sample) == lint_to_json(sample));
   CHECK(find_format(formats, "sarif")->write(sample) == lint_to_sarif(sample));
   CHECK(find_format(formats, "github")->write(sample) == lint_to_github(sample));
+  CHECK(find_format(formats, "markdown")->write(sample) == lint_to_markdown(sample));
   CHECK(find_format(formats, "Text") == nullptr);
 }
 
