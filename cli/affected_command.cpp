@@ -30,6 +30,7 @@ struct AffectedCli {
   bool node_ids = false;
   std::string output;
   bool no_cache = false;
+  bool quiet = false;
 };
 
 // Codecov ATS ran pytest with coverage contexts per test; its dry run printed these options.
@@ -112,6 +113,7 @@ int run_affected(const AffectedCli& cli) {
   ClassifyOptions options;
   options.use_cache = !cli.no_cache;
   const Affected result = affected_tests(repository->root, repository->rules, *changes, options);
+  if (!cli.quiet) print_diagnostics(result.diagnostics);
   for (const std::string& reason : result.run_all_reasons) print_error("testtier: running everything: {}\n", printable(reason));
   std::string text;
   switch (cli.format) {
@@ -140,6 +142,7 @@ Command add_affected_command(CLI::App& parent) {
   app->add_flag("--node-ids", cli->node_ids, "List test node ids instead of test files (format list)");
   app->add_option("-o,--output", cli->output, "Write to FILE (atomically) instead of stdout");
   app->add_flag("--no-cache", cli->no_cache, "Neither read nor write the facts cache");
+  app->add_flag("-q,--quiet", cli->quiet, "Do not print input problems on stderr");
   return {app, [cli] { return run_affected(*cli); }};
 }
 

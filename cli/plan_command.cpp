@@ -31,6 +31,7 @@ struct PlanCli {
   std::string tests_dir;
   std::string output;
   bool no_cache = false;
+  bool quiet = false;
 };
 
 using Json = nlohmann::ordered_json;
@@ -136,7 +137,9 @@ int run_plan(const PlanCli& cli) {
   }
   ClassifyOptions options;
   options.use_cache = !cli.no_cache;
-  const Plan plan = plan_shards(classify(repository->root, *rules, options), *rules, fallback, per_tier, durations);
+  const Classification classification = classify(repository->root, *rules, options);
+  if (!cli.quiet) print_diagnostics(classification.diagnostics);
+  const Plan plan = plan_shards(classification, *rules, fallback, per_tier, durations);
   if (!plan.used_durations) print_error("testtier: warning: no durations given; shards balanced by test counts\n");
   if (plan.tests_without_duration > 0) {
     print_error("testtier: warning: {} tests have no duration in {}; counted at the median\n",
@@ -179,6 +182,7 @@ Command add_plan_command(CLI::App& parent) {
   app->add_option("--tests-dir", cli->tests_dir, "Write each shard's node ids to DIR/TIER-N.txt and name the file");
   app->add_option("-o,--output", cli->output, "Write to FILE (atomically) instead of stdout");
   app->add_flag("--no-cache", cli->no_cache, "Neither read nor write the facts cache");
+  app->add_flag("-q,--quiet", cli->quiet, "Do not print input problems on stderr");
   return {app, [cli] { return run_plan(*cli); }};
 }
 

@@ -385,3 +385,18 @@ TEST_CASE("every diagnostic has a line and a column (issue 15.16)", "[e2e][robus
     CHECK_THAT(line, Catch::Matches(R"(^[^:]+:\d+:\d+: (warning|error|note): .* \[TT\d{3}\]$)"));
   }
 }
+
+TEST_CASE("affected and plan print input problems as classify does, and -q silences them", "[e2e][robust]") {
+  const SmallRepository repo;
+  repo.dir.write("tests/test_broken.py", "def test_broken(:\n    pass\n");
+  for (const std::vector<std::string> args : {std::vector<std::string>{"affected", "--changed", "tests/test_broken.py"},
+                                              std::vector<std::string>{"plan"}}) {
+    INFO(args.front());
+    const auto result = run_cold_then_warm(args, repo.path());
+    CHECK(result.status == 0);
+    CHECK_THAT(result.err, Catch::Contains("tests/test_broken.py:1:") && Catch::Contains("[TT901]"));
+    std::vector<std::string> quiet = args;
+    quiet.push_back("-q");
+    CHECK_THAT(run_testtier(quiet, repo.path()).err, !Catch::Contains("TT901"));
+  }
+}
