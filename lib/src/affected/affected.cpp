@@ -60,6 +60,19 @@ std::string describe_chain(ModuleId from, const std::vector<ModuleId>& chain, co
   return text;
 }
 
+/// Return why the test file `path` was not parsed (TT903: unreadable, binary, too large), or "":
+/// its imports are unknown, so a change to any module may reach it.
+std::string unknown_imports(const std::string& path, const resolve::FactStore& store) {
+  const FileFacts* facts = store.get(path);
+  if (facts == nullptr) return {};
+  for (const Diagnostic& diagnostic : facts->diagnostics) {
+    if (diagnostic.code == codes::unreadable) {
+      return fmt::format("its imports are unknown ({}), so the change may reach it", diagnostic.message);
+    }
+  }
+  return {};
+}
+
 void list_tests(const Classification& classification, const std::set<std::string>& selected, Affected& out) {
   for (const FileResult& file : classification.files) {
     auto& into = selected.contains(file.path) ? out.tests_to_run : out.tests_to_skip;
@@ -96,13 +109,16 @@ Affected affected_tests(const std::filesystem::path& root, const Rules& rules, c
     // Keep the facts of the files parsed for the graph too, so that the next run parses none of them.
     if (run.facts_cache) (void)run.facts_cache->save();
     const ImportGraph graph(*run.store);
-    const auto reached = graph.dependents(changed_vertices(changes, graph, rules.project.import_roots));
+    const std::vector<ModuleId> changed = changed_vertices(changes, graph, rules.project.import_roots);
+    const auto reached = graph.dependents(changed);
     for (const FileResult& file : run.classification.files) {
       const auto id = graph.find_path(file.path);
       const auto found = id ? reached.find(*id) : reached.end();
-      if (found == reached.end()) continue;
+      std::string why = found != reached.end() ? describe_chain(*id, found->second, graph)
+                                                : changed.empty() ? std::string() : unknown_imports(file.path, *run.store);
+      if (why.empty()) continue;
       selected.insert(file.path);
-      result.test_files.emplace_back(file.path, describe_chain(*id, found->second, graph));
+      result.test_files.emplace_back(file.path, std::move(why));
     }
   }
   list_tests(run.classification, selected, result);

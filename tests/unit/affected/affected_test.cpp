@@ -123,3 +123,12 @@ TEST_CASE("affected: a change outside every import chain selects nothing", "[aff
   CHECK(result.tests_to_run.empty());
   CHECK(result.tests_to_skip.size() == 6);
 }
+
+TEST_CASE("affected: a test file that could not be read is selected by any module's change", "[affected]") {
+  const Repository repo;
+  repo.dir.write("tests/test_binary.py", std::string("import app.models\0\0", 19));
+  const auto files = files_of(repo.changed({modified("src/app/settings_helpers.py"), modified("src/app/gone.py")}));
+  REQUIRE(files.contains("tests/test_binary.py"));
+  CHECK_THAT(files.at("tests/test_binary.py"), Catch::Contains("its imports are unknown"));
+  CHECK(files_of(repo.changed({modified("README.md")})).empty());  // no module changed
+}
