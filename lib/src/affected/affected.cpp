@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "affected/import_graph.hpp"
+#include "classify/analysis.hpp"
 #include "classify/pipeline.hpp"
 #include "testtier/discover.hpp"
 #include "testtier/glob.hpp"
@@ -64,13 +65,9 @@ std::string describe_chain(ModuleId from, const std::vector<ModuleId>& chain, co
 /// its imports are unknown, so a change to any module may reach it.
 std::string unknown_imports(const std::string& path, const resolve::FactStore& store) {
   const FileFacts* facts = store.get(path);
-  if (facts == nullptr) return {};
-  for (const Diagnostic& diagnostic : facts->diagnostics) {
-    if (diagnostic.code == codes::unreadable) {
-      return fmt::format("its imports are unknown ({}), so the change may reach it", diagnostic.message);
-    }
-  }
-  return {};
+  const Diagnostic* problem = facts != nullptr ? classify_stage::not_parsed(*facts) : nullptr;
+  if (problem == nullptr) return {};
+  return fmt::format("its imports are unknown ({}), so the change may reach it", problem->message);
 }
 
 void list_tests(const Classification& classification, const std::set<std::string>& selected, Affected& out) {

@@ -34,15 +34,6 @@ std::vector<std::string> services_of(const std::vector<Reason>& reasons) {
   return {services.begin(), services.end()};
 }
 
-/// Return why `facts` holds nothing: the file could not be read, is binary, too large or took
-/// too long to parse (TT903); nullptr when it was parsed.
-const Diagnostic* not_parsed(const FileFacts& facts) {
-  for (const Diagnostic& diagnostic : facts.diagnostics) {
-    if (diagnostic.code == codes::unreadable) return &diagnostic;
-  }
-  return nullptr;
-}
-
 /// Return the result of a test file that was not parsed: whatever its tests are, they may need
 /// anything, so the file goes to the tier that provides everything ("*", the safest) as one test
 /// whose node id is the file (pytest runs all its tests), with the reason saying why.
@@ -121,6 +112,13 @@ void resolve_aliased_marks(const std::vector<MarkUse>& marks, const std::string&
 }
 
 }  // namespace
+
+const Diagnostic* not_parsed(const FileFacts& facts) {
+  for (const Diagnostic& diagnostic : facts.diagnostics) {
+    if (diagnostic.code == codes::unreadable) return &diagnostic;
+  }
+  return nullptr;
+}
 
 void request_needed_files(const std::vector<std::string>& tests, const resolve::FactStore& store,
                           const std::unordered_set<std::string>& python_files, ClassifyTimings& timings) {

@@ -21,6 +21,10 @@ struct Analysis {
   std::vector<Diagnostic> diagnostics;  ///< unsorted, with duplicates
 };
 
+/// Return why `facts` holds nothing: the file could not be read, is binary, too large or took
+/// too long to parse (TT903); nullptr when it was parsed.
+const Diagnostic* not_parsed(const FileFacts& facts);
+
 /// Look up everything analyse() will look up (bases, mark aliases, fixture scopes) without
 /// gathering evidence, so that the files it needs and `store` lacks are requested (or parsed on
 /// demand, while a FactStore::ParseOnDemand is alive). Adds its time to `timings.graph` and
