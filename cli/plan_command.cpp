@@ -5,6 +5,7 @@
 #include <fstream>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -84,6 +85,38 @@ Json shard_json(const Shard& shard, const std::string& tests_dir) {
   return entry;
 }
 
+Json shards_json(const Plan& plan, const std::string& tests_dir) {
+  Json include = Json::array();
+  for (const Shard& shard : plan.shards) include.push_back(shard_json(shard, tests_dir));
+  return include;
+}
+
+/// GitHub keeps at most 1 MB of a job's outputs and runs at most 256 jobs of one matrix.
+constexpr std::size_t kGithubOutputBytes = 1'000'000;
+constexpr std::size_t kGithubMatrixJobs = 256;
+/// A matrix larger than this names per-shard files instead of holding node ids: a quarter of the
+/// output limit, so the job's other outputs and the workflow's growth have room.
+constexpr std::size_t kInlineMatrixBytes = kGithubOutputBytes / 4;
+constexpr std::string_view kAutomaticTestsDir = "testtier-shards";
+
+/// Return the one-line `{"include": [...]}` matrix of `plan`. Node ids are inline unless
+/// `tests_dir` is set or they would make the matrix larger than kInlineMatrixBytes; then
+/// `tests_dir` receives them and each entry names its file. When it was empty, it becomes
+/// kAutomaticTestsDir beside `output` (the working directory when that is stdout).
+std::string github_matrix(const Plan& plan, const std::string& output, std::string& tests_dir) {
+  if (plan.shards.size() > kGithubMatrixJobs) {
+    print_error("testtier: warning: {} shards; GitHub runs at most {} jobs of one matrix\n", plan.shards.size(),
+                kGithubMatrixJobs);
+  }
+  std::string text = dump_json(Json{{"include", shards_json(plan, tests_dir)}}, -1) + "\n";
+  if (!tests_dir.empty() || text.size() <= kInlineMatrixBytes) return text;
+  tests_dir = (std::filesystem::path(output).parent_path() / kAutomaticTestsDir).generic_string();
+  print_error("testtier: note: with node ids the matrix would be {} KB; they are in {}/TIER-N.txt instead, "
+              "which each entry names as tests_file (keep the directory for the jobs: an artifact)\n",
+              text.size() / 1000, printable(tests_dir));
+  return dump_json(Json{{"include", shards_json(plan, tests_dir)}}, -1) + "\n";
+}
+
 std::string render_text(const Plan& plan) {
   std::string out = fmt::format("{:<16} {:>6} {:>7} {:>12}  {}\n", "tier", "shards", "tests", "longest s", "services");
   for (std::size_t i = 0; i < plan.shards.size();) {
@@ -145,24 +178,23 @@ int run_plan(const PlanCli& cli) {
     print_error("testtier: warning: {} tests have no duration in {}; counted at the median\n",
                plan.tests_without_duration, cli.durations);
   }
-  if (!cli.tests_dir.empty() && !write_test_files(plan, repository->from_start(cli.tests_dir))) return kUsage;
+  std::string tests_dir = cli.tests_dir;
   std::string text;
   if (cli.format == PlanFormat::text) {
     text = render_text(plan);
   } else if (cli.format == PlanFormat::markdown) {
     text = plan_to_markdown(plan);
+  } else if (cli.format == PlanFormat::github_matrix) {
+    text = github_matrix(plan, cli.output, tests_dir);
   } else {
-    Json include = Json::array();
-    for (const Shard& shard : plan.shards) include.push_back(shard_json(shard, cli.tests_dir));
-    text = cli.format == PlanFormat::github_matrix
-               ? dump_json(Json{{"include", include}}, -1) + "\n"  // one line, for $GITHUB_OUTPUT and fromJSON()
-               : dump_json(Json{{"schema", "testtier-plan/v1"},
-                      {"balanced_by", plan.used_durations ? "durations" : "counts"},
-                      {"startup_seconds_planned", plan.startup_seconds_planned},
-                      {"startup_seconds_baseline", plan.startup_seconds_baseline},
-                      {"shards", include}},
-                           2) + "\n";
+    text = dump_json(Json{{"schema", "testtier-plan/v1"},
+                          {"balanced_by", plan.used_durations ? "durations" : "counts"},
+                          {"startup_seconds_planned", plan.startup_seconds_planned},
+                          {"startup_seconds_baseline", plan.startup_seconds_baseline},
+                          {"shards", shards_json(plan, tests_dir)}},
+                     2) + "\n";
   }
+  if (!tests_dir.empty() && !write_test_files(plan, repository->from_start(tests_dir))) return kUsage;
   return write_output(repository->from_start(cli.output), text) ? kOk : kUsage;
 }
 
@@ -179,7 +211,8 @@ Command add_plan_command(CLI::App& parent) {
   add_format_option<PlanFormat>(app, cli->format, {
       {"text", PlanFormat::text}, {"json", PlanFormat::json}, {"github-matrix", PlanFormat::github_matrix},
       {"markdown", PlanFormat::markdown}}, "text, json, github-matrix or markdown");
-  app->add_option("--tests-dir", cli->tests_dir, "Write each shard's node ids to DIR/TIER-N.txt and name the file");
+  app->add_option("--tests-dir", cli->tests_dir, "Write each shard's node ids to DIR/TIER-N.txt and name the file (github-matrix does so by "
+                  "itself past 250 KB, into testtier-shards/ beside -o)");
   app->add_option("-o,--output", cli->output, "Write to FILE (atomically) instead of stdout");
   app->add_flag("--no-cache", cli->no_cache, "Neither read nor write the facts cache");
   app->add_flag("-q,--quiet", cli->quiet, "Do not print input problems on stderr");

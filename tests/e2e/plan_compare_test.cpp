@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <set>
+#include <sstream>
 
 #include "cli.hpp"
 
@@ -95,4 +96,39 @@ TEST_CASE("plan reads durations from a JUnit XML report", "[e2e][plan]") {
   for (const json& shard : plan.at("shards")) {
     if (shard.at("tier") == "snuba_tier") CHECK(shard.at("estimated_seconds").get<double>() > 15.0);
   }
+}
+
+TEST_CASE("plan's GitHub matrix names per-shard files instead of node ids past a quarter of GitHub's 1 MB output "
+          "limit (issue 17.4)", "[e2e][plan]") {
+  TemporaryDirectory repository;
+  repository.write("pytest.ini", "[pytest]\n");
+  std::set<std::string> all_tests;
+  for (int file = 0; file < 40; ++file) {
+    std::string text;
+    const std::string path = "tests/test_module_with_a_fairly_long_descriptive_name_" + std::to_string(file) + ".py";
+    for (int test = 0; test < 100; ++test) {
+      const std::string name = "test_a_long_descriptive_behaviour_name_as_real_suites_have_" + std::to_string(test);
+      text += "def " + name + "():\n    pass\n\n";
+      all_tests.insert(path + "::" + name);
+    }
+    repository.write(path, text);
+  }
+  const auto result = run_cold_then_warm({"plan", "--shards", "8", "--format", "github-matrix", "-o", "plan/matrix.json"},
+                                         repository.path());
+  REQUIRE(result.status == 0);
+  CHECK_THAT(result.err, Catch::Contains("plan/testtier-shards/TIER-N.txt"));
+  const std::string text = read_text(repository.path() / "plan/matrix.json");
+  CHECK(text.size() < 250'000);
+  const json matrix = json::parse(text);
+  REQUIRE(matrix.at("include").size() == 8);
+  std::multiset<std::string> seen;
+  for (const json& entry : matrix.at("include")) {
+    CHECK_FALSE(entry.contains("tests"));
+    const std::string file = entry.at("tests_file").get<std::string>();
+    CHECK(file.starts_with("plan/testtier-shards/no_services-"));
+    std::istringstream lines(read_text(repository.path() / file));
+    for (std::string line; std::getline(lines, line);) seen.insert(line);
+  }
+  CHECK(seen.size() == all_tests.size());
+  CHECK(std::set<std::string>(seen.begin(), seen.end()) == all_tests);
 }

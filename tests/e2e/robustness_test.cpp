@@ -240,7 +240,7 @@ TEST_CASE("a symlinked cache is not followed and stale temporary files are remov
   const SmallRepository other;
   CHECK(run_testtier({"classify", "-q"}, other.path()).status == 0);
   const fs::path stale = other.dir.write(".testtier_cache/.facts-v1.bin.tmp0badf00d", std::string(4096, 'x'));
-  const fs::path fresh = other.dir.write(".testtier_cache/.result-v1.bin.tmp12345678", "being written");
+  const fs::path fresh = other.dir.write(".testtier_cache/.result-v2.bin.tmp12345678", "being written");
   fs::last_write_time(stale, fs::file_time_type::clock::now() - std::chrono::hours(2));
   other.dir.write("tests/test_new.py", "def test_new(): pass\n");  // so that the caches are written again
   CHECK(run_testtier({"classify", "-q"}, other.path()).status == 0);

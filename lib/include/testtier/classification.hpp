@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -103,6 +104,10 @@ struct Classification {
   std::string root;                    ///< as given
   std::string rules_origin;            ///< Rules::origin
   std::vector<std::string> tier_order; ///< tier names, cheapest first (for summaries)
+  /// What a shard of each tier starts (started_services()), by tier name: for CI matrices and the
+  /// pytest plugin, which start or check services without reading the rules.
+  std::map<std::string, std::vector<std::string>> tier_services;
+  std::map<std::string, std::vector<int>> service_ports;  ///< every service of the rules, by name
   std::vector<FileResult> files;       ///< sorted by path
   std::vector<Diagnostic> diagnostics; ///< sorted by path, line, column, code
   ClassifyStats stats;

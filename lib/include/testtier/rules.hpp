@@ -142,6 +142,10 @@ Rules load_rules_file(const std::filesystem::path& file);
 /// when it has no such table. Throws RulesError like parse_rules.
 std::optional<Rules> parse_pyproject_rules(std::string_view toml_text, std::string origin);
 
+/// Return the services a shard of `tier` starts: what it provides ("*": every service of `rules`),
+/// with what each brings, sorted by name.
+std::vector<std::string> started_services(const Tier& tier, const Rules& rules);
+
 /// Return the built-in rules for generic pytest + pytest-django projects (rules/default.toml,
 /// compiled in).
 Rules default_rules();

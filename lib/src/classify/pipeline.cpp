@@ -81,7 +81,11 @@ void assemble(const std::filesystem::path& root, const Rules& rules, const Class
   Classification& result = run.classification;
   result.root = root.generic_string();
   result.rules_origin = rules.origin;
-  for (const Tier& tier : rules.tiers) result.tier_order.push_back(tier.name);
+  for (const Tier& tier : rules.tiers) {
+    result.tier_order.push_back(tier.name);
+    result.tier_services[tier.name] = started_services(tier, rules);
+  }
+  for (const auto& [name, service] : rules.services) result.service_ports[name] = service.ports;
   result.files = std::move(analysis.files);
   std::vector<Diagnostic>& diagnostics = result.diagnostics;
   diagnostics = std::move(analysis.diagnostics);

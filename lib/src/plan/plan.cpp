@@ -2,25 +2,11 @@
 #include <algorithm>
 #include <numeric>
 #include <optional>
-#include <set>
 
 #include "testtier/plan.hpp"
 
 namespace testtier {
 namespace {
-
-/// Return the services `tier` starts: what it provides ("*": every service), with what they bring.
-std::vector<std::string> started_services(const Tier& tier, const Rules& rules) {
-  std::set<std::string> started;
-  for (const auto& [name, service] : rules.services) {
-    const bool provided = tier.provides_everything ||
-                          std::find(tier.provides.begin(), tier.provides.end(), name) != tier.provides.end();
-    if (!provided) continue;
-    started.insert(name);
-    started.insert(service.brings.begin(), service.brings.end());
-  }
-  return {started.begin(), started.end()};
-}
 
 double startup_of(const std::vector<std::string>& services, const Rules& rules) {
   double longest = 0;

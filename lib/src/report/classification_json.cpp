@@ -44,6 +44,24 @@ Json summary_json(const report::Summary& summary) {
               {"service_counts", object_of(summary.tests_per_service)}};
 }
 
+/// The rules' tiers in order, each with what a shard of it starts.
+Json tiers_json(const Classification& result) {
+  Json out = Json::array();
+  for (const std::string& name : result.tier_order) {
+    const auto found = result.tier_services.find(name);
+    out.push_back(Json{{"name", name},
+                       {"services", found == result.tier_services.end() ? std::vector<std::string>{} : found->second}});
+  }
+  return out;
+}
+
+/// Every service of the rules with its ports.
+Json services_json(const Classification& result) {
+  Json out = Json::object();
+  for (const auto& [name, ports] : result.service_ports) out[name] = Json{{"ports", ports}};
+  return out;
+}
+
 Json to_json(const Reason& reason) {
   Json out{{"service", reason.service},
            {"signal", to_string(reason.signal)},
@@ -140,6 +158,8 @@ std::string classification_to_json(const Classification& result, const JsonOptio
       {"schema", "testtier/v1"},
       {"root", result.root},
       {"rules", result.rules_origin},
+      {"tiers", tiers_json(result)},
+      {"services", services_json(result)},
       {"summary", summary_json(report::summarize(result))},
       {"files", "testtier-files-placeholder"},
       {"diagnostics", array_of(result.diagnostics, [](const Diagnostic& d) { return to_json(d); })}};

@@ -129,13 +129,45 @@ void read_stats(Reader& r, ClassifyStats& stats) {
   stats.parsed_bytes = r.number();
 }
 
+using TierServices = std::pair<std::string, std::vector<std::string>>;
+using ServicePorts = std::pair<std::string, std::vector<int>>;
+
+void write_tiers(Writer& w, const Classification& result) {
+  w.strings(result.tier_order);
+  const std::vector<TierServices> tiers(result.tier_services.begin(), result.tier_services.end());
+  w.list(tiers, [&](const TierServices& tier) {
+    w.text(tier.first);
+    w.strings(tier.second);
+  });
+  const std::vector<ServicePorts> services(result.service_ports.begin(), result.service_ports.end());
+  w.list(services, [&](const ServicePorts& service) {
+    w.text(service.first);
+    w.list(service.second, [&](int port) { w.number(static_cast<std::uint64_t>(port)); });
+  });
+}
+void read_tiers(Reader& r, Classification& result) {
+  r.strings(result.tier_order);
+  std::vector<TierServices> tiers;
+  r.list(tiers, [&](TierServices& tier) {
+    tier.first = r.text();
+    r.strings(tier.second);
+  });
+  result.tier_services = {tiers.begin(), tiers.end()};
+  std::vector<ServicePorts> services;
+  r.list(services, [&](ServicePorts& service) {
+    service.first = r.text();
+    r.list(service.second, [&](int& port) { port = static_cast<int>(r.small()); });
+  });
+  result.service_ports = {services.begin(), services.end()};
+}
+
 }  // namespace
 
 void encode_classification(const Classification& result, std::string& out) {
   Writer w(out);
   w.text(result.root);
   w.text(result.rules_origin);
-  w.strings(result.tier_order);
+  write_tiers(w, result);
   w.list(result.files, [&](const FileResult& file) { write_file_result(w, file); });
   w.list(result.diagnostics, [&](const Diagnostic& d) { w.diagnostic(d); });
   write_stats(w, result.stats);
@@ -145,7 +177,7 @@ bool decode_classification(std::string_view& in, Classification& result) {
   Reader r(in);
   result.root = r.text();
   result.rules_origin = r.text();
-  r.strings(result.tier_order);
+  read_tiers(r, result);
   r.list(result.files, [&](FileResult& file) { read_file_result(r, file); });
   r.list(result.diagnostics, [&](Diagnostic& d) { r.diagnostic(d); });
   read_stats(r, result.stats);

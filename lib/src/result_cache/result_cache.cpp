@@ -29,7 +29,7 @@ using cache::read_checked;
 using cache::write_checked;
 
 constexpr std::string_view kMagic = "TESTTIER-RESULT\n";
-constexpr std::uint32_t kFormatVersion = 1;
+constexpr std::uint32_t kFormatVersion = 2;
 /// Bump whenever the analysis may answer differently for the same files and rules (a new hop
 /// followed, a fixed resolution): a result cached by an older build is then not reused.
 constexpr std::uint32_t kAnalysisVersion = 2;

@@ -15,6 +15,51 @@ constexpr const char* expected_json = R"json({
   "schema": "testtier/v1",
   "root": ".",
   "rules": "rules/sentry.toml",
+  "tiers": [
+    {
+      "name": "no_services",
+      "services": []
+    },
+    {
+      "name": "postgres_only",
+      "services": [
+        "postgres"
+      ]
+    },
+    {
+      "name": "other_services",
+      "services": [
+        "postgres",
+        "redis"
+      ]
+    },
+    {
+      "name": "snuba_tier",
+      "services": [
+        "postgres",
+        "redis",
+        "snuba"
+      ]
+    }
+  ],
+  "services": {
+    "postgres": {
+      "ports": [
+        5432
+      ]
+    },
+    "redis": {
+      "ports": [
+        6379
+      ]
+    },
+    "snuba": {
+      "ports": [
+        1218,
+        1219
+      ]
+    }
+  },
   "summary": {
     "files": 3,
     "tests": 4,
@@ -257,6 +302,8 @@ TEST_CASE("classification_to_json writes an empty classification", "[report]") {
   "schema": "testtier/v1",
   "root": "repo",
   "rules": "<default>",
+  "tiers": [],
+  "services": {},
   "summary": {
     "files": 0,
     "tests": 0,

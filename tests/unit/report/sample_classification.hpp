@@ -24,6 +24,11 @@ inline Classification sample_classification() {
   result.root = ".";
   result.rules_origin = "rules/sentry.toml";
   result.tier_order = {"no_services", "postgres_only", "other_services", "snuba_tier"};
+  result.tier_services = {{"no_services", {}},
+                          {"postgres_only", {"postgres"}},
+                          {"other_services", {"postgres", "redis"}},
+                          {"snuba_tier", {"postgres", "redis", "snuba"}}};
+  result.service_ports = {{"postgres", {5432}}, {"redis", {6379}}, {"snuba", {1218, 1219}}};
   result.files.push_back(FileResult{
       "tests/caf\xC3\xA9/test_plain.py", {}, "no_services", {}, {},
       {TestResult{"tests/caf\xC3\xA9/test_plain.py::test_add", 3, {}, "no_services", {}}}});

@@ -26,6 +26,8 @@ void check_round_trip(const Classification& original) {
   CHECK(decoded.root == original.root);
   CHECK(decoded.rules_origin == original.rules_origin);
   CHECK(decoded.tier_order == original.tier_order);
+  CHECK(decoded.tier_services == original.tier_services);
+  CHECK(decoded.service_ports == original.service_ports);
   CHECK(decoded.files == original.files);
   CHECK(decoded.diagnostics == original.diagnostics);
   CHECK(decoded.stats.python_files == original.stats.python_files);

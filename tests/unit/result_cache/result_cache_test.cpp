@@ -70,7 +70,7 @@ Classification check_recomputed(const CachedCorpus& corpus) {
 
 TEST_CASE("an unchanged repository reuses the last classification whole", "[cache][classify]") {
   const CachedCorpus corpus;
-  CHECK(fs::exists(corpus.root() / ".testtier_cache" / "result-v1.bin"));
+  CHECK(fs::exists(corpus.root() / ".testtier_cache" / "result-v2.bin"));
   const Classification warm = corpus.run();
   CHECK(warm.stats.reused);
   CHECK(warm.stats.cached_files == warm.stats.parsed_files);
@@ -119,7 +119,7 @@ TEST_CASE("other rules, pytest configuration or options run it again", "[cache][
 
 TEST_CASE("a corrupt or truncated result cache is ignored", "[cache][classify]") {
   const CachedCorpus corpus;
-  const fs::path file = corpus.root() / ".testtier_cache" / "result-v1.bin";
+  const fs::path file = corpus.root() / ".testtier_cache" / "result-v2.bin";
   const auto size = fs::file_size(file);
   SECTION("truncated") { fs::resize_file(file, size / 2); }
   SECTION("a byte flipped") {
@@ -162,7 +162,7 @@ TEST_CASE("a cache that cannot be written is a TT908 note, and nothing is reused
 
 TEST_CASE("a result cache written by another version is ignored", "[cache][classify]") {
   const CachedCorpus corpus;
-  const fs::path file = corpus.root() / ".testtier_cache" / "result-v1.bin";
+  const fs::path file = corpus.root() / ".testtier_cache" / "result-v2.bin";
   std::string bytes;
   {
     std::ifstream in(file, std::ios::binary);
