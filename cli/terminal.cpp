@@ -18,13 +18,18 @@ bool set_and_not_empty(const char* name) {
 }  // namespace
 
 void add_color_option(CLI::App* app, ColorChoice& choice) {
-  app->add_option("--color", choice,
-                  "Colour human text: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always "
-                  "or never; never in JSON and other machine formats, nor in a file written with -o")
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, ColorChoice>{
-              {"auto", ColorChoice::automatic}, {"always", ColorChoice::always}, {"never", ColorChoice::never}},
-          CLI::ignore_case))
+  static const std::map<std::string, ColorChoice> kChoices = {
+      {"auto", ColorChoice::automatic}, {"always", ColorChoice::always}, {"never", ColorChoice::never}};
+  CLI::Validator known(
+      [](std::string& value) -> std::string {
+        return kChoices.contains(value) ? std::string() : "unknown colour choice `" + value + "`; expected auto, always or never";
+      },
+      "", "color");
+  app->add_option_function<std::string>(
+         "--color", [&choice](const std::string& value) { choice = kChoices.at(value); },
+         "Colour human text: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never; "
+         "never in JSON and other machine formats, nor in a file written with -o")
+      ->check(known)
       ->type_name("WHEN")
       ->default_str("auto");
 }

@@ -31,7 +31,7 @@ TEST_CASE("the default cache folder is tagged for backup tools and ignored by gi
   CHECK_THAT(read_text(cache / ".gitignore"), Catch::Contains("\n*\n"));
 }
 
-TEST_CASE("--cache-dir DIR puts every cache-using command's cache in DIR, not in the root", "[e2e][cache]") {
+TEST_CASE("the option --cache-dir DIR puts every cache-using command's cache in DIR, not in the root", "[e2e][cache]") {
   const CorpusCopy corpus("corpus/sentry-like");
   const std::string runtime = source_path("corpus/expected/sentry-like/runtime_classification.json").string();
   const std::vector<std::vector<std::string>> commands = {

@@ -29,7 +29,7 @@ std::string without_escapes(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("--output-format is --format under ruff's name, on every command that has --format", "[e2e][cli]") {
+TEST_CASE("the option --output-format is --format under ruff's name, on every command that has --format", "[e2e][cli]") {
   const CorpusCopy corpus("corpus/sentry-like");
   const std::string runtime = (kExpected / "runtime_classification.json").string();
   const std::vector<std::pair<std::vector<std::string>, std::string>> commands = {
@@ -100,8 +100,12 @@ TEST_CASE("colour: never in JSON, SARIF or files written with -o, nor with --col
   CHECK(on_terminal_to_file.status == 0);
   CHECK(read_text(corpus.path() / "c.txt") == read_text(kExpected / "classify.txt"));
   CHECK_FALSE(has_escape(run_testtier_on_terminal({"lint", "--color=never"}, corpus.path()).out));
-  const auto bad = run_testtier({"lint", "--color=sometimes"}, corpus.path());
-  CHECK(bad.status == 2);
+  for (const char* bad_choice : {"--color=sometimes", "--color=1"}) {
+    const auto bad = run_testtier({"lint", bad_choice}, corpus.path());
+    CHECK(bad.status == 2);
+    CHECK_THAT(bad.err, Catch::Contains("expected auto, always or never"));
+  }
+  CHECK_THAT(run_testtier({"lint", "--help"}).out, Catch::Contains("--color WHEN=auto"));
 }
 
 TEST_CASE("colour on a terminal by default, NO_COLOR wins over auto and over FORCE_COLOR", "[e2e][color][terminal]") {
