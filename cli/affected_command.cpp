@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cache_option.hpp"
 #include "commands.hpp"
 #include "git_changes.hpp"
 #include "output.hpp"
@@ -29,7 +30,7 @@ struct AffectedCli {
   AffectedFormat format = AffectedFormat::list;
   bool node_ids = false;
   std::string output;
-  bool no_cache = false;
+  CacheCli cache;
   bool quiet = false;
 };
 
@@ -111,7 +112,7 @@ int run_affected(const AffectedCli& cli) {
   const auto changes = gather_changes(cli, *repository);
   if (!changes) return kUsage;
   ClassifyOptions options;
-  options.use_cache = !cli.no_cache;
+  apply_cache_options(cli.cache, *repository, options);
   const Affected result = affected_tests(repository->root, repository->rules, *changes, options);
   if (!cli.quiet) print_diagnostics(result.diagnostics);
   for (const std::string& reason : result.run_all_reasons) print_error("testtier: running everything: {}\n", printable(reason));
@@ -141,8 +142,10 @@ Command add_affected_command(CLI::App& parent) {
                                                          {"codecov", AffectedFormat::codecov}}, "list, json, codecov-json or codecov");
   app->add_flag("--node-ids", cli->node_ids, "List test node ids instead of test files (format list)");
   app->add_option("-o,--output", cli->output, "Write to FILE (atomically) instead of stdout");
-  app->add_flag("--no-cache", cli->no_cache, "Neither read nor write the facts cache");
+  add_cache_options(app, cli->cache);
   app->add_flag("-q,--quiet", cli->quiet, "Do not print input problems on stderr");
+  app->footer("Exit status: 0 listed (none affected is 0 too); 2 usage error (no change given), bad rules, a "
+              "--changed-from file or git that cannot be read, or output that cannot be written.");
   return {app, [cli] { return run_affected(*cli); }};
 }
 

@@ -9,9 +9,11 @@
 
 #include <fmt/format.h>
 
+#include "cache_option.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 #include "repository.hpp"
+#include "terminal.hpp"
 #include "testtier/classify.hpp"
 #include "testtier/report.hpp"
 #include "testtier/rules.hpp"
@@ -28,9 +30,12 @@ struct ClassifyOptionsCli {
   std::string output;
   unsigned jobs = 0;
   bool quiet = false;
-  bool no_cache = false;
+  CacheCli cache;
+  ColorChoice color = ColorChoice::automatic;
   bool timings = false;
   bool test_reasons = false;
+  const CLI::Option* format_option = nullptr;  ///< to tell `--format json` from the default
+  const CLI::Option* output_option = nullptr;
 };
 
 /// Print where the time went and how much was parsed, on stderr.
@@ -72,8 +77,24 @@ void print_timings(const ClassifyStats& stats, double output_seconds, double tot
              stats.cached_files, static_cast<double>(stats.parsed_bytes) / 1e6, stats.skipped_files);
 }
 
+/// Return the format to write: the one asked for; else text when standard output is a terminal
+/// and neither -o nor --test-reasons (a JSON option) was given: a person is reading; else json (a
+/// file or a pipe: a program is).
+const ClassificationFormat* chosen_format(const ClassifyOptionsCli& options) {
+  if (options.format_option->count() > 0 || options.output_option->count() > 0 || options.test_reasons ||
+      !stdout_is_terminal()) {
+    return options.format;
+  }
+  return find_format(classification_formats(), "text");
+}
+
 std::string render(const Classification& result, const ClassifyOptionsCli& options) {
-  return options.format->write(result, {.test_reasons = options.test_reasons});
+  const ClassificationFormat* format = chosen_format(options);
+  if (format->name == "text") {
+    const bool to_stdout = options.output.empty() || options.output == "-";
+    return classification_to_text(result, {.color = use_color(options.color, to_stdout)});
+  }
+  return format->write(result, {.test_reasons = options.test_reasons});
 }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -88,7 +109,7 @@ int run_classify(const ClassifyOptionsCli& options) {
   const Rules* rules = &repository->rules;
   ClassifyOptions classify_options;
   classify_options.threads = options.jobs;
-  classify_options.use_cache = !options.no_cache;
+  apply_cache_options(options.cache, *repository, classify_options);
   const Classification result = classify(root, *rules, classify_options);
   const double classified = seconds_since(started);
   if (!options.quiet) print_diagnostics(result.diagnostics);
@@ -110,14 +131,22 @@ Command add_classify_command(CLI::App& parent) {
   app->add_option("--rules", options->rules,
                   "Rules file (default: ROOT/testtier.toml, else [tool.testtier] in ROOT/pyproject.toml, "
                   "else the built-in rules); does not move the root");
-  add_format_option(app, options->format, classification_formats());
+  CLI::Option* format = add_format_option(app, options->format, classification_formats());
+  format->description(format->get_description() +
+                      "; default: text when standard output is a terminal and neither -o nor --test-reasons is given, else "
+                      "json");
+  options->format_option = format;
   app->add_flag("--test-reasons", options->test_reasons,
                 "JSON: give every test its reasons too, not only every file (a larger document)");
-  app->add_option("-o,--output", options->output, "Write to FILE (atomically) instead of stdout");
+  options->output_option =
+      app->add_option("-o,--output", options->output, "Write to FILE (atomically) instead of stdout");
   app->add_option("-j,--jobs", options->jobs, "Threads to parse on (default: one per core)");
   app->add_flag("-q,--quiet", options->quiet, "Do not print input problems on stderr");
-  app->add_flag("--no-cache", options->no_cache, "Neither read nor write the facts cache (ROOT/.testtier_cache)");
+  add_cache_options(app, options->cache);
+  add_color_option(app, options->color);
   app->add_flag("--timings", options->timings, "Print where the time went, and how many files were parsed, on stderr");
+  app->footer("Exit status: 0 classified (input problems are warnings on stderr); 2 usage error, bad rules, or "
+              "output that cannot be written.");
   return {app, [options] { return run_classify(*options); }};
 }
 

@@ -12,7 +12,7 @@
 
 namespace testtier::cli {
 
-/// Exit statuses shared by every subcommand.
+/// Exit statuses shared by every subcommand (each command's help says which it returns).
 enum ExitStatus : int { kOk = 0, kFindings = 1, kUsage = 2 };
 
 /// A registered subcommand: its parser and what to run once it has parsed.
@@ -21,8 +21,9 @@ struct Command {
   std::function<int()> run;
 };
 
-/// Add `--format NAME` to `app`, storing the enum `formats` maps NAME to in `target` (which holds
-/// the default). An unknown name is a usage error listing the known ones.
+/// Add `--format NAME` (also spelled `--output-format`, as ruff's) to `app`, storing the enum
+/// `formats` maps NAME to in `target` (which holds the default). An unknown name is a usage error
+/// listing the known ones.
 template <typename Format>
 CLI::Option* add_format_option(CLI::App* app, Format& target, std::vector<std::pair<std::string, Format>> formats,
                                const std::string& help) {
@@ -42,7 +43,7 @@ CLI::Option* add_format_option(CLI::App* app, Format& target, std::vector<std::p
       "", "format");
   return app
       ->add_option_function<std::string>(
-          "--format",
+          "--format,--output-format",
           [&target, formats](const std::string& value) {
             for (const auto& [name, format] : formats) {
               if (name == value) target = format;
@@ -54,7 +55,7 @@ CLI::Option* add_format_option(CLI::App* app, Format& target, std::vector<std::p
       ->default_str(fallback);
 }
 
-/// Add `--format NAME` choosing a row of `formats` (a writer table of testtier/report.hpp) into
+/// Add `--format NAME` (or `--output-format NAME`) choosing a row of `formats` (a writer table of testtier/report.hpp) into
 /// `target`, which holds the default; the help names every format with its description.
 template <typename Row>
 CLI::Option* add_format_option(CLI::App* app, const Row*& target, std::span<const Row> formats) {

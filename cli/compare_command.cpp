@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "cache_option.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 #include "repository.hpp"
@@ -15,12 +16,15 @@
 namespace testtier::cli {
 namespace {
 
+enum class CompareFormat { text, json };
+
 struct CompareCli {
   std::string root;  ///< empty: found upward from the working directory
   std::string rules;
   std::string runtime;
   std::string output;
-  bool no_cache = false;
+  CompareFormat format = CompareFormat::text;
+  CacheCli cache;
 };
 
 std::string describe_reasons(const std::vector<Reason>& reasons) {
@@ -53,18 +57,6 @@ std::string render(const RuntimeComparison& c) {
   return out;
 }
 
-/// Return the services of `runtime` that `rules` do not define, with how many tests used each.
-std::map<std::string, std::size_t> unknown_services(const std::map<std::string, std::set<std::string>>& runtime,
-                                                    const Rules& rules) {
-  std::map<std::string, std::size_t> unknown;
-  for (const auto& [test, services] : runtime) {
-    for (const std::string& service : services) {
-      if (!rules.services.contains(service)) ++unknown[service];
-    }
-  }
-  return unknown;
-}
-
 /// Return the lines that name the runtime services the rules do not know (none when all known).
 std::string describe_unknown(const std::map<std::string, std::size_t>& unknown, const Rules& rules) {
   std::string text;
@@ -88,15 +80,17 @@ int run_compare(const CompareCli& cli) {
     return kUsage;
   }
   ClassifyOptions options;
-  options.use_cache = !cli.no_cache;
+  apply_cache_options(cli.cache, *repository, options);
   const RuntimeComparison comparison = compare_with_runtime(classify(repository->root, *rules, options), *rules, runtime);
-  const std::string unknown = describe_unknown(unknown_services(runtime, *rules), *rules);
+  const std::string unknown = describe_unknown(comparison.unknown_services, *rules);
   for (std::size_t start = 0; start < unknown.size();) {
     const std::size_t end = unknown.find('\n', start);
     print_error("testtier: warning: {}\n", unknown.substr(start, end - start));
     start = end + 1;
   }
-  const std::string report = render(comparison) + (unknown.empty() ? "" : "\nunknown to the rules:\n" + unknown);
+  const std::string report = cli.format == CompareFormat::json
+                                 ? comparison_to_json(comparison)
+                                 : render(comparison) + (unknown.empty() ? "" : "\nunknown to the rules:\n" + unknown);
   if (!write_output(repository->from_start(cli.output), report)) return kUsage;
   return comparison.tier_violations > 0 ? kFindings : kOk;
 }
@@ -110,9 +104,12 @@ Command add_compare_command(CLI::App& parent) {
   app->add_option("--runtime", cli->runtime, "The runtime classifier's JSON ({\"tests\": {nodeid: [services]}})")
       ->required();
   app->add_option("--rules", cli->rules, "Rules file (default: as for classify)");
+  add_format_option<CompareFormat>(app, cli->format, {{"text", CompareFormat::text}, {"json", CompareFormat::json}},
+                                   "text, or json (the testtier-compare/v1 document)");
   app->add_option("-o,--output", cli->output, "Write to FILE (atomically) instead of stdout");
-  app->add_flag("--no-cache", cli->no_cache, "Neither read nor write the facts cache");
-  app->footer("Exit status: 0 no test lands in a tier lacking a service it used at run time, 1 some does, 2 usage.");
+  add_cache_options(app, cli->cache);
+  app->footer("Exit status: 0 no test lands in a tier lacking a service it used at run time; 1 some test does; 2 "
+              "usage error, bad rules, a runtime file that cannot be read, or output that cannot be written.");
   return {app, [cli] { return run_compare(*cli); }};
 }
 

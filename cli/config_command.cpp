@@ -7,9 +7,11 @@
 
 #include <fmt/format.h>
 
+#include "cache_option.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 #include "repository.hpp"
+#include "testtier/lint.hpp"
 #include "testtier/pytest_config.hpp"
 #include "testtier/rules.hpp"
 
@@ -23,6 +25,7 @@ struct ConfigCli {
   std::string root;
   std::string rules;
   std::string output;
+  CacheCli cache;
 };
 
 /// Return `values` as a TOML array of strings.
@@ -93,6 +96,33 @@ std::string rules_sections(const Rules& rules) {
   return out;
 }
 
+/// Return `selectors` as a TOML array of strings.
+std::string array(const std::vector<LintSelector>& selectors) {
+  std::vector<std::string> codes;
+  for (const LintSelector& selector : selectors) codes.push_back(selector.code);
+  return array(codes);
+}
+
+/// Return the [lint] section: the rules' selection, each with its line, and the codes it leaves
+/// on (what `testtier lint` reports before per-file-ignores and the command line's flags).
+std::string lint_section(const Rules& rules) {
+  const LintRules& lint = rules.lint;
+  const auto origin = [&](const std::vector<LintSelector>& selectors) {
+    return selectors.empty() ? std::string("none") : at(rules, selectors.front().location);
+  };
+  std::string out = "\n[lint]\n";
+  out += lint.select ? line("select = " + array(*lint.select), origin(*lint.select))
+                     : line("# select: not given", "the codes on by default");
+  out += line("extend-select = " + array(lint.extend_select), origin(lint.extend_select));
+  out += line("ignore = " + array(lint.ignore), origin(lint.ignore));
+  out += fmt::format("# codes reported: {}\n", fmt::join(enabled_lint_codes(rules, {}), ", "));
+  out += "\n[lint.per-file-ignores]\n";
+  for (const PerFileIgnore& entry : lint.per_file_ignores) {
+    out += line(fmt::format("\"{}\" = {}", entry.glob, array(entry.codes)), at(rules, entry.location));
+  }
+  return out;
+}
+
 int run_config(const ConfigCli& cli) {
   const auto repository = open_repository(cli.root, cli.rules, cli.path);
   if (!repository) return kUsage;
@@ -104,10 +134,14 @@ int run_config(const ConfigCli& cli) {
                                 repository->rules.project.test_files
                                     ? repository->rules.origin + " [project] test_files"
                                     : (pytest.origin.empty() ? std::string("pytest's defaults") : pytest.origin));
-  out += "# cache: " + (root / ".testtier_cache").string() + "\n\n";
+  const CacheDirectory cache = cache_directory(cli.cache, *repository);
+  std::error_code ignored;
+  out += fmt::format("# cache: {} (from {})\n\n", fs::weakly_canonical(fs::absolute(cache.path, ignored), ignored).string(),
+                     cache.chosen);
   out += fmt::format("version = {}\n\n", kRulesVersion);
   out += project_section(repository->rules, pytest);
   out += rules_sections(repository->rules);
+  out += lint_section(repository->rules);
   print_diagnostics(pytest.diagnostics);
   return write_output(repository->from_start(cli.output), out) ? kOk : kUsage;
 }
@@ -122,6 +156,9 @@ Command add_config_command(CLI::App& parent) {
   app->add_option("--root", cli->root, "Repository root (default: found upward from PATH)");
   app->add_option("--rules", cli->rules, "Rules file (default: as for classify)");
   app->add_option("-o,--output", cli->output, "Write to FILE (atomically) instead of stdout");
+  add_cache_dir_option(app, cli->cache);
+  app->footer("Exit status: 0 shown (a broken pytest configuration is a warning on stderr); 2 usage error, bad "
+              "rules, or output that cannot be written.");
   return {app, [cli] { return run_config(*cli); }};
 }
 

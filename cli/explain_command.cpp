@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "cache_option.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 #include "repository.hpp"
@@ -15,11 +16,14 @@
 namespace testtier::cli {
 namespace {
 
+enum class ExplainFormat { text, json };
+
 struct ExplainCli {
   std::string target;
   std::string root;  ///< empty: found upward from the target's file
   std::string rules;
-  bool no_cache = false;
+  ExplainFormat format = ExplainFormat::text;
+  CacheCli cache;
 };
 
 int run_explain(const ExplainCli& cli) {
@@ -39,17 +43,17 @@ int run_explain(const ExplainCli& cli) {
   const std::string target = separator == std::string::npos ? file : file + cli.target.substr(separator);
   ClassifyOptions options;
   options.only_files = {file};
-  options.use_cache = !cli.no_cache;
+  apply_cache_options(cli.cache, *repository, options);
   const Classification result = classify(repository->root, repository->rules, options);
-  const auto text = explain(result, repository->rules, target);
+  const auto text = cli.format == ExplainFormat::json ? explain_to_json(result, repository->rules, target)
+                                                      : explain(result, repository->rules, target);
   if (!text) {
     print_error("testtier: error: {}: no such test file or test under {} (ids look like "
                 "tests/x/test_y.py::TestClass::test_z)\n",
                 printable(cli.target), std::filesystem::absolute(repository->root).lexically_normal().string());
     return kUsage;
   }
-  write_output("", *text);
-  return kOk;
+  return write_output("", *text) ? kOk : kUsage;
 }
 
 }  // namespace
@@ -63,7 +67,11 @@ Command add_explain_command(CLI::App& parent) {
                   "Repository root; TARGET is then relative to it (default: found upward from TARGET's file, "
                   "which is relative to the working directory)");
   app->add_option("--rules", cli->rules, "Rules file (default: as for classify)");
-  app->add_flag("--no-cache", cli->no_cache, "Neither read nor write the facts cache");
+  add_format_option<ExplainFormat>(app, cli->format, {{"text", ExplainFormat::text}, {"json", ExplainFormat::json}},
+                                   "text, or json (the testtier-explain/v1 document)");
+  add_cache_options(app, cli->cache);
+  app->footer("Exit status: 0 explained; 2 usage error, bad rules, no such test file or test, or output that "
+              "cannot be written.");
   return {app, [cli] { return run_explain(*cli); }};
 }
 

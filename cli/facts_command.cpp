@@ -79,6 +79,8 @@ Command add_facts_command(CLI::App& parent) {
   app->add_option("-o,--output", options->output, "Write to FILE (atomically) instead of stdout");
   app->add_option("-j,--jobs", options->jobs, "Threads to parse on (0: one per core)")
       ->capture_default_str();
+  app->footer("Exit status: 0 every path parsed (syntax errors are facts, not failures); 2 usage error, a path "
+              "that does not exist, or output that cannot be written.");
   return {app, [options] { return run_facts(*options); }};
 }
 

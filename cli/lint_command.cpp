@@ -8,10 +8,13 @@
 
 #include <fmt/format.h>
 
+#include "cache_option.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 #include "repository.hpp"
+#include "terminal.hpp"
 #include "testtier/lint.hpp"
+#include "testtier/lint_report.hpp"
 #include "testtier/report.hpp"
 
 namespace testtier::cli {
@@ -24,9 +27,12 @@ struct LintCli {
   const LintFormat* format = &lint_formats().front();
   std::string output;
   std::vector<std::string> select;
+  std::vector<std::string> extend_select;
   std::vector<std::string> ignore;
   bool exit_zero = false;
-  bool no_cache = false;
+  bool statistics = false;
+  ColorChoice color = ColorChoice::automatic;
+  CacheCli cache;
   std::string explain;
   unsigned jobs = 0;
 };
@@ -72,6 +78,16 @@ std::vector<std::string> scopes_of(std::vector<std::string> paths) {
   return paths;
 }
 
+/// Return `result` as `cli` asks: the counts per code (`--statistics`), or the findings in the
+/// format chosen; text coloured when use_color() says so.
+std::string render(const LintResult& result, const LintCli& cli) {
+  const bool to_stdout = cli.output.empty() || cli.output == "-";
+  const TextStyle style{.color = use_color(cli.color, to_stdout)};
+  if (cli.statistics) return lint_statistics_to_text(result, style);
+  if (cli.format->name == "text") return lint_to_text(result, style);
+  return cli.format->write(result);
+}
+
 int run_lint(const LintCli& cli) {
   if (!cli.explain.empty()) return explain_code(cli.explain);
   const auto repository = open_repository(cli.root, cli.rules, cli.paths.empty() ? std::string() : cli.paths.front());
@@ -80,10 +96,11 @@ int run_lint(const LintCli& cli) {
   if (!paths) return kUsage;
   LintOptions options;
   options.select = split_codes(cli.select);
+  options.extend_select = split_codes(cli.extend_select);
   options.ignore = split_codes(cli.ignore);
   options.classify.only_files = scopes_of(*paths);
   options.classify.threads = cli.jobs;
-  options.classify.use_cache = !cli.no_cache;
+  apply_cache_options(cli.cache, *repository, options.classify);
   LintResult result;
   try {
     result = lint(repository->root, repository->rules, options);
@@ -91,7 +108,7 @@ int run_lint(const LintCli& cli) {
     print_error("testtier: error: {}\n", problem.what());
     return kUsage;
   }
-  if (!write_output(repository->from_start(cli.output), cli.format->write(result))) return kUsage;
+  if (!write_output(repository->from_start(cli.output), render(result, cli))) return kUsage;
   if (result.files_checked == 0) {
     print_no_tests(*repository, "error", !cli.paths.empty());
     return kUsage;
@@ -112,16 +129,26 @@ Command add_lint_command(CLI::App& parent) {
   app->add_option("--root", cli->root,
                   "Repository root (default: found upward from the first PATH, else from the working directory)");
   app->add_option("--rules", cli->rules, "Rules file (default: as for classify)");
-  add_format_option(app, cli->format, lint_formats());
+  CLI::Option* format = add_format_option(app, cli->format, lint_formats());
   app->add_option("-o,--output", cli->output, "Write to FILE (atomically) instead of stdout");
-  app->add_option("--select", cli->select, "Codes or prefixes to report (e.g. TT003, TT9, ALL)")->delimiter(',');
-  app->add_option("--ignore", cli->ignore, "Codes or prefixes not to report")->delimiter(',');
+  app->add_option("--select", cli->select,
+                  "Codes or prefixes to report (e.g. TT003, TT9, ALL), instead of the rules' [lint] select and ignore")
+      ->delimiter(',');
+  app->add_option("--extend-select", cli->extend_select, "Codes or prefixes to report as well")->delimiter(',');
+  app->add_option("--ignore", cli->ignore, "Codes or prefixes not to report (on top of the rules' [lint] ignore)")
+      ->delimiter(',');
   app->add_flag("--exit-zero", cli->exit_zero, "Exit 0 even when there are findings");
-  app->add_flag("--no-cache", cli->no_cache, "Neither read nor write the facts cache (ROOT/.testtier_cache)");
+  app->add_flag("--statistics", cli->statistics,
+                "Print the number of findings per code (COUNT  CODE  NAME, most frequent first) instead of the "
+                "findings")
+      ->excludes(format);
+  add_cache_options(app, cli->cache);
   app->add_option("--explain", cli->explain, "Print the documentation of CODE and exit");
   app->add_option("-j,--jobs", cli->jobs, "Threads to parse on (default: one per core)");
-  app->footer("Exit status: 0 no findings or notes only, 1 findings (warnings or errors), 2 usage or rules "
-              "error, or no test file to check.");
+  add_color_option(app, cli->color);
+  app->footer("Exit status: 0 no findings, or notes only (or --exit-zero), or --explain CODE printed; 1 findings "
+              "(warnings or errors); 2 usage error, bad rules, an unknown code, no test file to check, or output "
+              "that cannot be written.");
   return {app, [cli] { return run_lint(*cli); }};
 }
 

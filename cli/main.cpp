@@ -13,7 +13,8 @@ int main(int argc, char** argv) {
   CLI::App app{"testtier: which external services each Python test needs, read statically", "testtier"};
   app.set_version_flag("-V,--version", fmt::format("testtier {}", testtier::version()));
   app.require_subcommand(0, 1);  // checked below, so that an unknown flag is reported first
-  app.footer("Exit status: 0 clean, 1 findings, 2 usage or rules error.");
+  app.footer("Exit status: 0 success; 1 only from lint (findings) and compare (a test in a tier lacking a service "
+             "it used at run time); 2 usage error or bad rules. `testtier COMMAND --help` says which each returns.");
 
   const std::vector<Command> commands = {add_classify_command(app), add_lint_command(app),
                                          add_explain_command(app), add_affected_command(app),

@@ -18,17 +18,25 @@ namespace fs = std::filesystem;
 struct ProtectedInputs {
   fs::path root;
   fs::path rules_file;
+  fs::path cache;
 };
 ProtectedInputs& protected_inputs() {
   static ProtectedInputs inputs;
   return inputs;
 }
 
-/// Return whether `target` (canonical) is an input of the run: the rules file, or under the root
-/// a Python file, a configuration file pytest or testtier reads, or anything in the cache.
+/// Return whether `target` lies at or below `directory` (both canonical; `directory` not empty).
+bool is_within(const fs::path& target, const fs::path& directory) {
+  const fs::path inside = target.lexically_relative(directory);
+  return !inside.empty() && *inside.begin() != "..";
+}
+
+/// Return whether `target` (canonical) is an input of the run: the rules file, anything in the
+/// cache, or under the root a Python file or a configuration file pytest or testtier reads.
 bool is_input(const fs::path& target) {
   const ProtectedInputs& inputs = protected_inputs();
   if (!inputs.rules_file.empty() && target == inputs.rules_file) return true;
+  if (!inputs.cache.empty() && is_within(target, inputs.cache)) return true;
   if (inputs.root.empty()) return false;
   const fs::path inside = target.lexically_relative(inputs.root);
   if (inside.empty() || *inside.begin() == "..") return false;
@@ -68,6 +76,11 @@ void protect_inputs(const fs::path& root, const std::string& rules_file) {
   ProtectedInputs& inputs = protected_inputs();
   inputs.root = fs::weakly_canonical(fs::absolute(root, error), error);
   inputs.rules_file = rules_file.empty() ? fs::path() : fs::weakly_canonical(fs::absolute(rules_file, error), error);
+}
+
+void protect_cache(const fs::path& directory) {
+  std::error_code error;
+  protected_inputs().cache = fs::weakly_canonical(fs::absolute(directory, error), error);
 }
 
 bool write_output(const std::string& file, std::string_view text) {

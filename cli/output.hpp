@@ -26,6 +26,10 @@ bool write_output(const std::string& file, std::string_view text);
 /// root, and its cache.
 void protect_inputs(const std::filesystem::path& root, const std::string& rules_file);
 
+/// Make write_output() refuse to write anything inside the cache folder `directory` too (one
+/// chosen with `--cache-dir` may lie outside the root).
+void protect_cache(const std::filesystem::path& directory);
+
 /// Return `document` dumped with `indent` (-1: one line), bytes that are not UTF-8 (file names)
 /// spelled `\xNN` as the library's writers do, instead of failing.
 template <typename Json>

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cache_option.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 #include "repository.hpp"
@@ -31,7 +32,7 @@ struct PlanCli {
   PlanFormat format = PlanFormat::text;
   std::string tests_dir;
   std::string output;
-  bool no_cache = false;
+  CacheCli cache;
   bool quiet = false;
 };
 
@@ -169,7 +170,7 @@ int run_plan(const PlanCli& cli) {
     }
   }
   ClassifyOptions options;
-  options.use_cache = !cli.no_cache;
+  apply_cache_options(cli.cache, *repository, options);
   const Classification classification = classify(repository->root, *rules, options);
   if (!cli.quiet) print_diagnostics(classification.diagnostics);
   const Plan plan = plan_shards(classification, *rules, fallback, per_tier, durations);
@@ -214,8 +215,10 @@ Command add_plan_command(CLI::App& parent) {
   app->add_option("--tests-dir", cli->tests_dir, "Write each shard's node ids to DIR/TIER-N.txt and name the file (github-matrix does so by "
                   "itself past 250 KB, into testtier-shards/ beside -o)");
   app->add_option("-o,--output", cli->output, "Write to FILE (atomically) instead of stdout");
-  app->add_flag("--no-cache", cli->no_cache, "Neither read nor write the facts cache");
+  add_cache_options(app, cli->cache);
   app->add_flag("-q,--quiet", cli->quiet, "Do not print input problems on stderr");
+  app->footer("Exit status: 0 planned (input problems are warnings on stderr); 2 usage error (a bad --shards), bad "
+              "rules, durations that cannot be read, or output that cannot be written.");
   return {app, [cli] { return run_plan(*cli); }};
 }
 

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace testtier::e2e {
@@ -14,9 +15,23 @@ struct CliResult {
   std::string err;   ///< everything written to stderr
 };
 
-/// Run `testtier ARGS...` in `working_directory` (the test's own when empty), with stdin closed.
+/// Environment variables (name, value) to set for one run.
+using Environment = std::vector<std::pair<std::string, std::string>>;
+
+/// Run `testtier ARGS...` in `working_directory` (the test's own when empty), with stdin closed
+/// and stdout and stderr captured in files (so not a terminal). The variables that change the
+/// program's colour and cache (NO_COLOR, FORCE_COLOR, TESTTIER_CACHE_DIR) are unset unless
+/// `environment` sets them, so that the environment the suite runs in does not change answers.
 CliResult run_testtier(const std::vector<std::string>& args,
-                       const std::filesystem::path& working_directory = {});
+                       const std::filesystem::path& working_directory = {},
+                       const Environment& environment = {});
+
+/// Run `testtier ARGS...` as run_testtier() does, but with a pseudo-terminal (openpty) as its
+/// stdin, stdout and stderr, TERM=xterm: `out` holds both streams as the terminal showed them,
+/// with the terminal's "\r\n" line ends made "\n" again; `err` is empty.
+CliResult run_testtier_on_terminal(const std::vector<std::string>& args,
+                                   const std::filesystem::path& working_directory = {},
+                                   const Environment& environment = {});
 
 /// Return the path of `relative` inside the source tree (e.g. "corpus/sentry-like").
 std::filesystem::path source_path(const std::string& relative);

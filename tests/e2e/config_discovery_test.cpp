@@ -113,7 +113,7 @@ TEST_CASE("the root is the nearest pytest configuration when there are no testti
   CHECK(document.at("files")[0].at("path") == "tests/unit/test_pure.py");
 }
 
-TEST_CASE("lint PATH from outside the repository finds its root; no test file checked is an error",
+TEST_CASE("lint PATH from outside the repository finds its root, no test file checked is an error",
           "[e2e][config][lint]") {
   const TemporaryDirectory dir;
   write_repository(dir, "repo");
@@ -203,7 +203,7 @@ TEST_CASE("every error of a rules file is printed in one run, and a tier after `
                                             "`everything` before it provides every service"));
 }
 
-TEST_CASE("plan --shards with an unknown tier or N < 1 exits 2; compare names unknown runtime services",
+TEST_CASE("plan --shards with an unknown tier or N < 1 exits 2, compare names unknown runtime services",
           "[e2e][config][plan]") {
   const TemporaryDirectory dir;
   write_repository(dir);

@@ -26,6 +26,14 @@ TEST_CASE("every command, cold then warm with the cache on, gives its golden out
   const auto explain = run_cold_then_warm(
       {"explain", "tests/sentry/api/endpoints/test_group_events.py::GroupEventsTest::test_empty_group"}, root);
   CHECK(explain.out == read_text(kExpected / "explain-test.txt"));
+  for (const auto& [target, golden] : std::vector<std::pair<std::string, std::string>>{
+           {"tests/sentry/api/endpoints/test_group_events.py::GroupEventsTest::test_empty_group", "explain-test.json"},
+           {"tests/sentry/consumers/test_occurrence_consumer.py", "explain-file.json"}}) {
+    INFO("explain --format json " << target);
+    const auto json = run_cold_then_warm({"explain", target, "--format", "json"}, root);
+    CHECK(json.status == 0);
+    CHECK(json.out == read_text(kExpected / golden));
+  }
   const auto plan = run_cold_then_warm({"plan", "--shards", "2,snuba_tier=3", "--durations",
                                         (kExpected / "test_durations.json").string(), "--format", "json"},
                                        root);
@@ -34,6 +42,10 @@ TEST_CASE("every command, cold then warm with the cache on, gives its golden out
       run_cold_then_warm({"compare", "--runtime", (kExpected / "runtime_classification.json").string()}, root);
   CHECK(compare.status == 1);
   CHECK(compare.out == read_text(kExpected / "compare.txt"));
+  const auto compare_json = run_cold_then_warm(
+      {"compare", "--runtime", (kExpected / "runtime_classification.json").string(), "--format", "json"}, root);
+  CHECK(compare_json.status == 1);
+  CHECK(compare_json.out == read_text(kExpected / "compare.json"));
   const auto lint = run_cold_then_warm({"lint", "--format", "json"}, root);
   CHECK(lint.status == 1);
   const auto affected = run_cold_then_warm({"affected", "--changed", "conftest.py"}, root);

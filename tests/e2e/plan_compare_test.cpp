@@ -51,7 +51,7 @@ TEST_CASE("plan: every test in exactly one shard, no shard empty, a tier's shard
   CHECK(std::set<std::string>(seen.begin(), seen.end()).size() == 71);
 }
 
-TEST_CASE("plan without durations balances by counts and says so; more shards than tests", "[e2e][plan]") {
+TEST_CASE("plan without durations balances by counts and says so, more shards than tests", "[e2e][plan]") {
   const auto result = run_testtier({"plan", "--shards", "40", "--format", "json"}, corpus());
   REQUIRE(result.status == 0);
   CHECK_THAT(result.err, Catch::Contains("balanced by test counts"));

@@ -40,6 +40,8 @@ SCHEMAS = {
     "affected": "affected.schema.json",          # affected --format json
     "codecov": "affected-codecov.schema.json",   # affected --format codecov-json
     "facts": "facts.schema.json",                # facts
+    "explain": "explain.schema.json",            # explain --format json
+    "compare": "compare.schema.json",            # compare --format json
 }
 
 # The JSON files under corpus/expected/ and which schema each golden output has. The inputs there
@@ -53,6 +55,9 @@ GOLDENS = {
     "corpus/expected/sentry-like/plan.matrix.json": "matrix",
     "corpus/expected/affected/strings.json": "affected",
     "corpus/expected/affected/codecov.json": "codecov",
+    "corpus/expected/sentry-like/explain-test.json": "explain",
+    "corpus/expected/sentry-like/explain-file.json": "explain",
+    "corpus/expected/sentry-like/compare.json": "compare",
 }
 INPUTS = {
     "corpus/expected/sentry-like/runtime_classification.json",
@@ -194,6 +199,12 @@ def check_fresh_outputs(schemas, testtier, source, work):
         fresh(schemas, testtier, affected, "affected", "affected", "--format", "json", "--changed", changed)
         fresh(schemas, testtier, affected, "codecov", "affected", "--format", "codecov-json", "--changed", changed)
     fresh(schemas, testtier, sentry, "facts", "facts", ".")
+    runtime = str(source / "corpus/expected/sentry-like/runtime_classification.json")
+    fresh(schemas, testtier, sentry, "compare", "compare", "--runtime", runtime, "--format", "json", ok=(0, 1))
+    for target in ("tests/sentry/api/endpoints/test_group_events.py::GroupEventsTest::test_empty_group",
+                   "tests/sentry/consumers/test_occurrence_consumer.py", "tests/sentry/utils/test_json.py",
+                   "tests/sentry/test_broken_syntax.py"):
+        fresh(schemas, testtier, sentry, "explain", "explain", target, "--format", "json")
     fresh(schemas, testtier, affected, "facts", "facts", "src", "tests", "--import-root", "src")
 
     # After an edit: a test file that cannot be parsed (binary: services ["*"]) and one with a
@@ -267,6 +278,16 @@ def self_check(schemas, source):
         "module_marks": [], "aliases": [], "pytest_plugins": [], "classes": [], "functions": [],
         "module_uses": {"calls": [], "settings": []}, "suppressions": [], "diagnostics": []}]}
     must_reject(schemas, "facts", "a facts import whose \"at\" has no column", facts)
+    explain_test = golden("corpus/expected/sentry-like/explain-test.json")
+    explain_file = golden("corpus/expected/sentry-like/explain-file.json")
+    must_reject(schemas, "explain", "an explained test without \"line\"", broken(explain_test, lambda d: d.pop("line")))
+    must_reject(schemas, "explain", "an explained test with \"tests\"", broken(explain_test, lambda d: d.update(tests=[])))
+    must_reject(schemas, "explain", "an explained file without \"tests\"", broken(explain_file, lambda d: d.pop("tests")))
+    must_reject(schemas, "explain", "a cheaper tier that lacks nothing",
+                broken(explain_test, lambda d: d["cheaper_tiers"][0].update(lacks=[])))
+    compare = golden("corpus/expected/sentry-like/compare.json")
+    must_reject(schemas, "compare", "a miss without its static reasons", broken(compare, lambda d: d["missed"][0].pop("static_reasons")))
+    must_reject(schemas, "compare", "a negative count", broken(compare, lambda d: d.update(tests_compared=-1)))
 
 
 def main():

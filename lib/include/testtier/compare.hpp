@@ -42,10 +42,17 @@ struct RuntimeComparison {
   std::size_t files_compared = 0;
   std::size_t files_missing_a_service = 0; ///< files whose static services lack one the runtime saw
   std::size_t tier_violations = 0;         ///< tests whose static tier lacks a service they used
+  /// Services the runtime saw that the rules do not define, with how many runtime tests used each.
+  std::map<std::string, std::size_t> unknown_services;
 };
 
 /// Compare `result` with `runtime` per test and per file.
 RuntimeComparison compare_with_runtime(const Classification& result, const Rules& rules,
                                        const std::map<std::string, std::set<std::string>>& runtime);
+
+/// Return `comparison` as the `testtier-compare/v1` JSON document (schema/compare.schema.json):
+/// its counts, `services` (agreement per service), `missed` (with the static reasons), `extra`,
+/// and `unknown_services`.
+std::string comparison_to_json(const RuntimeComparison& comparison);
 
 }  // namespace testtier

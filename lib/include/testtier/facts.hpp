@@ -174,10 +174,14 @@ struct Alias {
   friend bool operator==(const Alias&, const Alias&) = default;
 };
 
-/// A `# testtier: ignore` or `# testtier: ignore[TT001, TT002]` comment.
+/// A `# testtier: ignore` or `# testtier: ignore[TT001, TT002]` comment, or flake8's and ruff's
+/// `# noqa` or `# noqa: TT001,E501`.
 struct Suppression {
   SourceLocation location;            ///< where the comment starts
   std::vector<std::string> codes;     ///< empty: every code
+  /// A `# noqa`: it silences its own line only (not a whole `def`), and its codes may be other
+  /// tools' (`E501`), which silence no testtier finding.
+  bool noqa = false;
   friend bool operator==(const Suppression&, const Suppression&) = default;
 };
 
@@ -194,7 +198,7 @@ struct FileFacts {
   std::vector<Alias> aliases;
   std::vector<std::string> pytest_plugins;  ///< module-level `pytest_plugins = [...]` string literals
   BodyUses module_uses;               ///< calls and settings at module level, outside any def/class
-  std::vector<Suppression> suppressions;  ///< `# testtier: ignore[...]` comments, in source order
+  std::vector<Suppression> suppressions;  ///< `# testtier: ignore[...]` and `# noqa` comments, in source order
   std::vector<Diagnostic> diagnostics;
 
   friend bool operator==(const FileFacts&, const FileFacts&) = default;

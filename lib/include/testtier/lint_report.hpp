@@ -4,12 +4,19 @@
 #include <string>
 
 #include "testtier/lint.hpp"
+#include "testtier/text.hpp"
 
 namespace testtier {
 
 /// Return ruff's concise shape: `path:line:col: CODE message` per finding, then a summary line
-/// ("Found 3 findings (1 suppressed)." or "All checks passed.").
-std::string lint_to_text(const LintResult& result);
+/// ("Found 3 findings (1 suppressed)." or "All checks passed."). With `style.color`, the path is
+/// bold, the code red (cyan for a note) and bold, "help:" and the summary coloured, as ruff's.
+std::string lint_to_text(const LintResult& result, const TextStyle& style = {});
+
+/// Return ruff's `--statistics` shape: one line per code with findings, `COUNT  CODE  NAME`, the
+/// counts right-aligned, most frequent first (lint_statistics()); nothing when there are none.
+/// With `style.color`, the code is red and bold.
+std::string lint_statistics_to_text(const LintResult& result, const TextStyle& style = {});
 
 /// Return `{"schema": "testtier-lint/v1", "findings": [{code, name, severity, path, line, column,
 /// message, fix}], "suppressed": N, "files_checked": N}`.

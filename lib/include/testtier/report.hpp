@@ -9,6 +9,7 @@
 
 #include "testtier/classification.hpp"
 #include "testtier/lint.hpp"
+#include "testtier/text.hpp"
 
 namespace testtier {
 
@@ -22,8 +23,10 @@ struct JsonOptions {
 /// Return the `testtier/v1` JSON document of DESIGN.md "Outputs" (pretty-printed, 2 spaces).
 std::string classification_to_json(const Classification& result, const JsonOptions& options = {});
 
-/// Return a human summary: per service and per tier, the files and tests, then the files of each tier.
-std::string classification_to_text(const Classification& result);
+/// Return a human summary: per service and per tier, the files and tests, then the files of each
+/// tier. With `style.color`, the heading line, the tables' header rows and each tier's heading are
+/// bold (the columns stay aligned).
+std::string classification_to_text(const Classification& result, const TextStyle& style = {});
 
 /// Return the JSON artifact Sentry's runtime classifier writes:
 /// `{"total_tests", "summary": {"service_counts", "tier_counts"}, "tests": {nodeid: [services]}}`.

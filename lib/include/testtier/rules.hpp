@@ -83,6 +83,37 @@ struct SelectRules {
   std::vector<std::string> run_all;
 };
 
+/// A lint code or prefix ("TT001", "TT0", "ALL") written in `[lint]`, upper-cased, with where.
+struct LintSelector {
+  std::string code;
+  SourceLocation location;
+
+  friend bool operator==(const LintSelector&, const LintSelector&) = default;
+};
+
+/// One entry of `[lint] per-file-ignores`: codes not reported in the files `glob` matches.
+struct PerFileIgnore {
+  /// A glob on root-relative paths (glob.hpp: one without '/' matches the base name at any
+  /// depth); a leading '!' negates it: the codes are then ignored in every file it does NOT match.
+  std::string glob;
+  std::vector<LintSelector> codes;
+  SourceLocation location;  ///< where the glob is written
+
+  friend bool operator==(const PerFileIgnore&, const PerFileIgnore&) = default;
+};
+
+/// `[lint]`: which codes `testtier lint` reports, as ruff's settings of the same names (see
+/// lint.hpp for how they combine with the command line's). Every code is checked to name a lint
+/// code (or be a prefix of one, or ALL) when the rules are read.
+struct LintRules {
+  std::optional<std::vector<LintSelector>> select;  ///< absent: the codes on by default
+  std::vector<LintSelector> extend_select;          ///< `extend-select`: added to `select`
+  std::vector<LintSelector> ignore;
+  std::vector<PerFileIgnore> per_file_ignores;      ///< `per-file-ignores`, in file order
+
+  friend bool operator==(const LintRules&, const LintRules&) = default;
+};
+
 /// A whole rule set, validated: every service named in `needs`, `brings`, `[[suspicious]]` and
 /// `provides` exists, and the tiers place every service (some tier provides each one).
 struct Rules {
@@ -93,6 +124,7 @@ struct Rules {
   std::vector<SuspiciousRule> suspicious;
   std::vector<Tier> tiers;                  ///< cheapest first
   SelectRules select;
+  LintRules lint;
 };
 
 /// One problem of a rules file: where, the dotted key at fault (see RulesError::key) and what.

@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <chrono>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -40,8 +41,8 @@ std::string unusable_cache_directory(const std::filesystem::path& directory) {
   std::error_code error;
   const std::filesystem::file_status status = std::filesystem::symlink_status(directory, error);
   if (std::filesystem::is_symlink(status)) {
-    return fmt::format("{} is a symbolic link: not followed (the cache would be written outside the root); "
-                       "running without the cache",
+    return fmt::format("{} is a symbolic link: not followed (a cache is never written through one, which "
+                       "could point anywhere); running without the cache",
                        directory.generic_string());
   }
   if (std::filesystem::exists(status) && !std::filesystem::is_directory(status)) {
@@ -55,9 +56,17 @@ std::string prepare_cache_directory(const std::filesystem::path& directory) {
   std::filesystem::create_directories(directory, error);
   if (error) return fmt::format("cannot create {}: {}", directory.string(), error.message());
   remove_stale_temporaries(directory);
-  const auto ignore = directory / ".gitignore";
-  if (std::filesystem::exists(ignore, error)) return {};
-  return write_file_atomically(ignore, "# testtier's cache: safe to delete.\n*\n");
+  // What ruff and pytest put in theirs: git ignores the folder, backup tools skip it.
+  static constexpr std::pair<const char*, std::string_view> kMarkers[] = {
+      {".gitignore", "# testtier's cache: safe to delete.\n*\n"},
+      {"CACHEDIR.TAG", kCacheDirTag},
+  };
+  for (const auto& [name, text] : kMarkers) {
+    const auto file = directory / name;
+    if (std::filesystem::exists(std::filesystem::symlink_status(file, error))) continue;
+    if (std::string problem = write_file_atomically(file, text); !problem.empty()) return problem;
+  }
+  return {};
 }
 
 std::string write_checked(const std::filesystem::path& file, std::string contents) {

@@ -219,6 +219,7 @@ void encode_facts(const FileFacts& facts, std::string& out) {
   w.list(facts.suppressions, [&](const Suppression& s) {
     w.location(s.location);
     w.strings(s.codes);
+    w.number(s.noqa ? 1 : 0);
   });
   w.list(facts.diagnostics, [&](const Diagnostic& d) { write_diagnostic(w, d); });
 }
@@ -238,6 +239,7 @@ bool decode_facts(std::string_view& in, FileFacts& facts) {
   r.list(facts.suppressions, [&](Suppression& s) {
     s.location = r.location();
     r.strings(s.codes);
+    s.noqa = r.flag();
   });
   r.list(facts.diagnostics, [&](Diagnostic& d) { read_diagnostic(r, d); });
   for (Diagnostic& d : facts.diagnostics) d.path = facts.path;

@@ -93,6 +93,9 @@ RuntimeComparison compare_with_runtime(const Classification& result, const Rules
   }
   for (const auto& [id, services] : runtime) {
     if (!known.contains(id)) ++comparison.runtime_tests_unknown;
+    for (const std::string& service : services) {
+      if (!rules.services.contains(service)) ++comparison.unknown_services[service];
+    }
   }
   for (auto& [service, row] : agreement) {
     row.service = service;

@@ -37,7 +37,8 @@ Finding make_finding(const LintCode& code, std::string path, SourceLocation loca
 std::vector<Finding> reported_diagnostics(const LintCode& code, const LintInput& input);
 
 /// Return whether `finding` is silenced by a `# testtier: ignore` comment on its line or on the
-/// `def`/`class` line of a definition that contains it, in `facts` (its file).
+/// `def`/`class` line of a definition that contains it, or by a `# noqa` (bare, or naming its
+/// code) on its line, in `facts` (its file).
 bool is_suppressed(const Finding& finding, const FileFacts& facts);
 
 /// Return a declaration of `service` that the rules accept, phrased as advice ("add `pytestmark =

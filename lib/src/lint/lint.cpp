@@ -1,39 +1,14 @@
-// lint(): classify, run the check of every selected rule, drop what suppressions silence.
+// lint(): classify, run the check of every selected rule, drop what suppressions and the rules'
+// per-file-ignores silence.
 #include <algorithm>
 #include <set>
 #include <tuple>
 
 #include "lint/checks.hpp"
+#include "lint/selection.hpp"
 
 namespace testtier {
 namespace {
-
-bool selector_matches(const std::string& selector, std::string_view code) {
-  return selector == "ALL" || code.starts_with(selector);
-}
-
-/// Return the codes `select` and `ignore` leave on. Throws UnknownLintCode for a selector that
-/// matches no code.
-std::set<std::string> enabled_codes(const LintOptions& options) {
-  for (const auto* list : {&options.select, &options.ignore}) {
-    for (const std::string& selector : *list) {
-      const bool known = std::any_of(lint_codes().begin(), lint_codes().end(),
-                                     [&](const LintCode& code) { return selector_matches(selector, code.code); });
-      if (!known) throw UnknownLintCode("unknown lint code or prefix `" + selector + "`");
-    }
-  }
-  std::set<std::string> enabled;
-  for (const LintCode& code : lint_codes()) {
-    const bool selected = options.select.empty()
-                              ? code.enabled_by_default
-                              : std::any_of(options.select.begin(), options.select.end(),
-                                            [&](const std::string& s) { return selector_matches(s, code.code); });
-    const bool ignored = std::any_of(options.ignore.begin(), options.ignore.end(),
-                                     [&](const std::string& s) { return selector_matches(s, code.code); });
-    if (selected && !ignored) enabled.emplace(code.code);
-  }
-  return enabled;
-}
 
 /// Return the findings of every rule whose code is `enabled`, in registry order.
 std::vector<Finding> all_findings(const lint_stage::LintInput& input, const std::set<std::string>& enabled) {
@@ -55,7 +30,9 @@ void sort_findings(std::vector<Finding>& findings) {
 }  // namespace
 
 LintResult lint(const std::filesystem::path& root, const Rules& rules, const LintOptions& options) {
-  const std::set<std::string> enabled = enabled_codes(options);
+  const std::vector<std::string> codes = enabled_lint_codes(rules, options);
+  const std::set<std::string> enabled(codes.begin(), codes.end());
+  const lint_stage::PerFileIgnores per_file_ignores(rules.lint.per_file_ignores);
   const classify_stage::PipelineRun run = classify_stage::run_pipeline(root, rules, options.classify);
   const lint_stage::LintInput input{run.classification, *run.store, rules};
 
@@ -65,6 +42,7 @@ LintResult lint(const std::filesystem::path& root, const Rules& rules, const Lin
   result.files_checked = linted.size();
   for (Finding& finding : all_findings(input, enabled)) {
     if (!options.classify.only_files.empty() && !linted.contains(finding.path)) continue;
+    if (per_file_ignores.ignores(finding.path, finding.code)) continue;
     const auto facts = run.store->parsed().find(finding.path);
     if (facts != run.store->parsed().end() && lint_stage::is_suppressed(finding, *facts->second)) {
       ++result.suppressed;

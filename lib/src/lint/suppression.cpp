@@ -1,4 +1,5 @@
-// `# testtier: ignore[...]`: on the reported line, or on the `def`/`class` line around it.
+// `# testtier: ignore[...]`: on the reported line, or on the `def`/`class` line around it;
+// `# noqa[: CODES]` on the reported line only, as flake8 and ruff read it.
 #include <algorithm>
 
 #include "lint/checks.hpp"
@@ -12,16 +13,18 @@ bool silences(const Suppression& suppression, std::uint32_t line, const std::str
          std::find(suppression.codes.begin(), suppression.codes.end(), code) != suppression.codes.end();
 }
 
-bool silenced_on(const FileFacts& facts, std::uint32_t line, const std::string& code) {
+/// Return whether a suppression on `line` silences `code`; a `# noqa` counts only when
+/// `with_noqa` (the finding's own line, not a definition's).
+bool silenced_on(const FileFacts& facts, std::uint32_t line, const std::string& code, bool with_noqa) {
   return std::any_of(facts.suppressions.begin(), facts.suppressions.end(),
-                     [&](const Suppression& s) { return silences(s, line, code); });
+                     [&](const Suppression& s) { return (with_noqa || !s.noqa) && silences(s, line, code); });
 }
 
 template <typename Definition>
 bool silenced_by_definition(const FileFacts& facts, const Definition& definition, std::uint32_t line,
                             const std::string& code) {
   return definition.location.line <= line && line <= definition.end_line &&
-         silenced_on(facts, definition.location.line, code);
+         silenced_on(facts, definition.location.line, code, false);
 }
 
 }  // namespace
@@ -29,7 +32,7 @@ bool silenced_by_definition(const FileFacts& facts, const Definition& definition
 bool is_suppressed(const Finding& finding, const FileFacts& facts) {
   const std::uint32_t line = finding.location.line;
   if (line == 0) return false;
-  if (silenced_on(facts, line, finding.code)) return true;
+  if (silenced_on(facts, line, finding.code, true)) return true;
   for (const FunctionFacts& function : facts.functions) {
     if (silenced_by_definition(facts, function, line, finding.code)) return true;
   }

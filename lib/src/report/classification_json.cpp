@@ -8,6 +8,7 @@
 #include "report/summary.hpp"
 #include "testtier/report.hpp"
 #include "report/json_dump.hpp"
+#include "report/reason_json.hpp"
 
 namespace testtier {
 namespace {
@@ -62,25 +63,9 @@ Json services_json(const Classification& result) {
   return out;
 }
 
-Json to_json(const Reason& reason) {
-  Json out{{"service", reason.service},
-           {"signal", to_string(reason.signal)},
-           {"evidence", reason.evidence},
-           {"path", reason.path},
-           {"line", reason.line},
-           {"via", reason.via},
-           {"declared", reason.declared}};
-  if (reason.by_last_name) out["by_last_name"] = true;
-  return out;
-}
+Json to_json(const Reason& reason) { return report::reason_json(reason); }
 
-Json to_json(const SuspiciousImport& import) {
-  return Json{{"module", import.module},
-              {"names", import.names},
-              {"line", import.line},
-              {"service", import.service},
-              {"usage", import.called ? "called" : "types_only"}};
-}
+Json to_json(const SuspiciousImport& import) { return report::suspicious_json(import); }
 
 Json to_json(const TestResult& test, const JsonOptions& options) {
   Json out{{"id", test.id}, {"line", test.line}, {"services", test.services}, {"tier", test.tier}};

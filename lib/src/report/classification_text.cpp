@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "report/ansi.hpp"
 #include "report/summary.hpp"
 #include "testtier/report.hpp"
 #include "testtier/text.hpp"
@@ -33,15 +34,17 @@ void append_padded(std::string& out, const std::string& text, std::size_t width,
   out += left_align ? text + padding : padding + text;
 }
 
-/// Append `rows` as a table: the first column left-aligned, the others right-aligned.
-void append_table(std::string& out, const std::vector<Row>& rows) {
+/// Append `rows` as a table: the first column left-aligned, the others right-aligned; the first
+/// row (the header) bold with `style.color`, painted after padding so that columns stay aligned.
+void append_table(std::string& out, const std::vector<Row>& rows, const TextStyle& style) {
   const std::vector<std::size_t> widths = column_widths(rows);
-  for (const Row& row : rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      if (i > 0) out += "  ";
-      append_padded(out, row[i], widths[i], i == 0);
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    std::string line;
+    for (std::size_t i = 0; i < rows[r].size(); ++i) {
+      if (i > 0) line += "  ";
+      append_padded(line, rows[r][i], widths[i], i == 0);
     }
-    out += '\n';
+    out += report::paint(line, report::sgr::bold, style.color && r == 0) + '\n';
   }
 }
 
@@ -49,7 +52,7 @@ using report::count_in;
 using report::count_of;
 using report::percent;
 
-void append_tier_table(std::string& out, const report::Summary& summary) {
+void append_tier_table(std::string& out, const report::Summary& summary, const TextStyle& style) {
   std::vector<Row> rows{{"tier", "files", "% files", "tests", "% tests"}};
   for (const std::string& tier : summary.tiers) {
     const std::size_t files = count_in(summary.files_per_tier, tier);
@@ -59,10 +62,10 @@ void append_tier_table(std::string& out, const report::Summary& summary) {
   }
   rows.push_back({"total", std::to_string(summary.files), percent(summary.files, summary.files),
                   std::to_string(summary.tests), percent(summary.tests, summary.tests)});
-  append_table(out, rows);
+  append_table(out, rows, style);
 }
 
-void append_service_table(std::string& out, const report::Summary& summary) {
+void append_service_table(std::string& out, const report::Summary& summary, const TextStyle& style) {
   // A service may be needed by a file's module level only, so by files and no test.
   std::set<std::string> services;
   for (const auto& [service, files] : summary.files_per_service) services.insert(service);
@@ -72,16 +75,18 @@ void append_service_table(std::string& out, const report::Summary& summary) {
     rows.push_back({service, std::to_string(count_in(summary.files_per_service, service)),
                     std::to_string(count_in(summary.tests_per_service, service))});
   }
-  append_table(out, rows);
+  append_table(out, rows, style);
 }
 
 /// Append the section of `tier`: its heading, then each of its files with the services it needs.
-void append_tier_files(std::string& out, const Classification& result, const std::string& tier) {
+void append_tier_files(std::string& out, const Classification& result, const std::string& tier,
+                       const TextStyle& style) {
   std::vector<const FileResult*> files;
   for (const FileResult& file : result.files) {
     if (file.tier == tier) files.push_back(&file);
   }
-  out += fmt::format("{} ({})\n", tier, count_of(files.size(), "file"));
+  out += report::paint(fmt::format("{} ({})", tier, count_of(files.size(), "file")), report::sgr::bold, style.color) +
+         '\n';
   std::vector<std::string> paths;  // one line each: a newline in a name must not forge lines
   for (const FileResult* file : files) paths.push_back(printable(file->path));
   std::size_t width = 0;
@@ -109,17 +114,18 @@ void append_diagnostics(std::string& out, const std::vector<Diagnostic>& diagnos
 
 }  // namespace
 
-std::string classification_to_text(const Classification& result) {
+std::string classification_to_text(const Classification& result, const TextStyle& style) {
   const report::Summary summary = report::summarize(result);
-  std::string out = fmt::format("testtier: {}, {} (rules: {})\n\n",
-                                count_of(summary.files, "test file"),
-                                count_of(summary.tests, "test"), result.rules_origin);
-  append_tier_table(out, summary);
+  std::string out = report::paint(fmt::format("testtier: {}, {} (rules: {})", count_of(summary.files, "test file"),
+                                              count_of(summary.tests, "test"), result.rules_origin),
+                                  report::sgr::bold, style.color) +
+                    "\n\n";
+  append_tier_table(out, summary, style);
   out += '\n';
-  append_service_table(out, summary);
+  append_service_table(out, summary, style);
   for (const std::string& tier : summary.tiers) {
     out += '\n';
-    append_tier_files(out, result, tier);
+    append_tier_files(out, result, tier, style);
   }
   out += '\n';
   append_diagnostics(out, result.diagnostics);

@@ -1,10 +1,15 @@
-// explain(): services, their chains, the tier and the cheaper tiers that do not fit.
+// explain() and explain_to_json(): services, their chains, the tier and the cheaper tiers that do
+// not fit.
 #include "testtier/explain.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
+#include "report/json_dump.hpp"
+#include "report/reason_json.hpp"
 #include "testtier/text.hpp"
 
 namespace testtier {
@@ -42,19 +47,29 @@ void explain_services(const std::vector<std::string>& services, const std::vecto
   }
 }
 
+/// Return each tier of `rules` cheaper than `tier` with the ones of `services` it lacks.
+std::vector<std::pair<std::string, std::vector<std::string>>> cheaper_tiers(const std::vector<std::string>& services,
+                                                                           const std::string& tier, const Rules& rules) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> cheaper;
+  for (const Tier& each : rules.tiers) {
+    if (each.name == tier) break;
+    std::vector<std::string> missing;
+    for (const std::string& service : services) {
+      if (std::find(each.provides.begin(), each.provides.end(), service) == each.provides.end()) {
+        missing.push_back(service);
+      }
+    }
+    cheaper.emplace_back(each.name, std::move(missing));
+  }
+  return cheaper;
+}
+
 /// Append the tier and, for each cheaper tier, the services it lacks.
 void explain_tier(const std::vector<std::string>& services, const std::string& tier, const Rules& rules,
                   std::string& out) {
   fmt::format_to(std::back_inserter(out), "  tier: {}\n", tier);
-  for (const Tier& cheaper : rules.tiers) {
-    if (cheaper.name == tier) break;
-    std::vector<std::string> missing;
-    for (const std::string& service : services) {
-      if (std::find(cheaper.provides.begin(), cheaper.provides.end(), service) == cheaper.provides.end()) {
-        missing.push_back(service);
-      }
-    }
-    fmt::format_to(std::back_inserter(out), "    not {}: it lacks {}\n", cheaper.name, fmt::join(missing, ", "));
+  for (const auto& [name, missing] : cheaper_tiers(services, tier, rules)) {
+    fmt::format_to(std::back_inserter(out), "    not {}: it lacks {}\n", name, fmt::join(missing, ", "));
   }
 }
 
@@ -93,7 +108,56 @@ std::string explain_file(const FileResult& file, const Rules& rules) {
   return out;
 }
 
+using Json = nlohmann::ordered_json;
+
+/// Return the parts a test's and a file's explanations share: services, reasons, tier, cheaper tiers.
+Json explained(const std::vector<std::string>& services, const std::vector<Reason>& reasons, const std::string& tier,
+               const Rules& rules) {
+  Json cheaper = Json::array();
+  for (const auto& [name, missing] : cheaper_tiers(services, tier, rules)) {
+    cheaper.push_back({{"tier", name}, {"lacks", missing}});
+  }
+  return Json{{"services", services}, {"reasons", report::reasons_json(reasons)}, {"tier", tier},
+              {"cheaper_tiers", cheaper}};
+}
+
+/// Append the members of the object `parts` to the object `out`, in their order.
+void append(Json& out, const Json& parts) {
+  for (auto it = parts.begin(); it != parts.end(); ++it) out[it.key()] = it.value();
+}
+
+Json test_json(const TestResult& test, const Rules& rules) {
+  Json out{{"schema", "testtier-explain/v1"}, {"kind", "test"}, {"target", test.id},
+           {"path", test.id.substr(0, test.id.find("::"))}, {"line", test.line}};
+  append(out, explained(test.services, test.reasons, test.tier, rules));
+  return out;
+}
+
+Json file_json(const FileResult& file, const Rules& rules) {
+  Json out{{"schema", "testtier-explain/v1"}, {"kind", "file"}, {"target", file.path}, {"path", file.path}};
+  append(out, explained(file.services, file.reasons, file.tier, rules));
+  Json suspicious = Json::array();
+  for (const SuspiciousImport& import : file.suspicious) suspicious.push_back(report::suspicious_json(import));
+  out["suspicious"] = suspicious;
+  Json tests = Json::array();
+  for (const TestResult& test : file.tests) {
+    tests.push_back({{"id", test.id}, {"line", test.line}, {"services", test.services}, {"tier", test.tier}});
+  }
+  out["tests"] = tests;
+  return out;
+}
+
 }  // namespace
+
+std::optional<std::string> explain_to_json(const Classification& result, const Rules& rules, std::string_view target) {
+  for (const FileResult& file : result.files) {
+    if (file.path == target) return report::dump_json(file_json(file, rules), 2) + "\n";
+    for (const TestResult& test : file.tests) {
+      if (test.id == target) return report::dump_json(test_json(test, rules), 2) + "\n";
+    }
+  }
+  return std::nullopt;
+}
 
 std::optional<std::string> explain(const Classification& result, const Rules& rules, std::string_view target) {
   for (const FileResult& file : result.files) {

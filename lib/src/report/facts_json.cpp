@@ -158,7 +158,7 @@ Json to_json(const FileFacts& file) {
       {"functions", array_of(file.functions, [](const FunctionFacts& fn) { return to_json(fn); })},
       {"module_uses", to_json(file.module_uses)},
       {"suppressions", array_of(file.suppressions, [](const Suppression& suppression) {
-         return Json{{"at", location(suppression.location)}, {"codes", suppression.codes}};
+         return Json{{"at", location(suppression.location)}, {"codes", suppression.codes}, {"noqa", suppression.noqa}};
        })},
       {"diagnostics", array_of(file.diagnostics, [](const Diagnostic& d) { return to_json(d); })}};
 }

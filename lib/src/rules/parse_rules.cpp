@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <span>
 #include <utility>
@@ -10,6 +11,7 @@
 #include "rules/parse_toml.hpp"
 #include "rules/toml_reader.hpp"
 #include "rules/validate.hpp"
+#include "testtier/lint.hpp"
 #include "testtier/rules.hpp"
 #include "util/file_io.hpp"
 
@@ -99,6 +101,60 @@ SelectRules read_select(const TomlReader& reader, const toml::table& table) {
     select.run_all = texts(*items);
   }
   return select;
+}
+
+/// Return the codes of the list `name` of [lint] `table`, upper-cased (as the command line's);
+/// nullopt when absent. Each must name a lint code, a prefix of one, or ALL (else a problem at it).
+std::optional<std::vector<LintSelector>> lint_selectors(const TomlReader& reader, const toml::table& table,
+                                                        std::string_view name, const std::string& key) {
+  auto items = reader.strings(table, name, key);
+  if (!items) return std::nullopt;
+  std::vector<LintSelector> selectors;
+  for (const Item& item : *items) {
+    std::string code = item.text;
+    for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (!is_lint_selector(code)) {
+      reader.report(item.location, key,
+                    fmt::format("unknown lint code or prefix `{}` in `{}`; `testtier lint --explain CODE` takes "
+                                "a code such as TT001, and a prefix (TT0, TT9) or ALL selects several",
+                                item.text, name));
+      continue;
+    }
+    selectors.push_back({std::move(code), item.location});
+  }
+  return selectors;
+}
+
+/// Read `per-file-ignores` of [lint] `table`: a table from glob to codes.
+std::vector<PerFileIgnore> read_per_file_ignores(const TomlReader& reader, const toml::table& table) {
+  std::vector<PerFileIgnore> entries;
+  const toml::table* globs = reader.table(table, "per-file-ignores", "lint.per-file-ignores");
+  if (globs == nullptr) return entries;
+  for (auto&& [glob, node] : *globs) {
+    const std::string key = fmt::format("lint.per-file-ignores.\"{}\"", glob.str());
+    reader.recover([&] {
+      const SourceLocation where = location_of(glob, node);
+      const std::string_view pattern = glob.str().starts_with('!') ? glob.str().substr(1) : glob.str();
+      check_globs(reader, {Item{std::string(pattern), where}}, "per-file-ignores", key);
+      auto codes = lint_selectors(reader, *globs, glob.str(), key);
+      entries.push_back({std::string(glob.str()), std::move(codes).value_or(std::vector<LintSelector>{}), where});
+    });
+  }
+  // toml++ keeps a table's keys sorted; the file's order is the one users read.
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const PerFileIgnore& a, const PerFileIgnore& b) { return a.location < b.location; });
+  return entries;
+}
+
+/// Read the [lint] table `table`: ruff's code selection, for `testtier lint`.
+LintRules read_lint(const TomlReader& reader, const toml::table& table) {
+  reader.check_keys(table, "lint", {"select", "extend-select", "ignore", "per-file-ignores"});
+  LintRules lint;
+  lint.select = lint_selectors(reader, table, "select", "lint.select");
+  lint.extend_select = lint_selectors(reader, table, "extend-select", "lint.extend-select").value_or(std::vector<LintSelector>{});
+  lint.ignore = lint_selectors(reader, table, "ignore", "lint.ignore").value_or(std::vector<LintSelector>{});
+  lint.per_file_ignores = read_per_file_ignores(reader, table);
+  return lint;
 }
 
 /// Read the [project] table `table`.
@@ -318,7 +374,7 @@ void for_each_table(const TomlReader& reader, const toml::table& root, std::stri
 Rules read_rules(const TomlReader& reader, const toml::table& root) {
   check_version(reader, root);
   reader.recover([&] {
-    reader.check_keys(root, "", {"version", "project", "services", "signal", "suspicious", "tier", "select"});
+    reader.check_keys(root, "", {"version", "project", "services", "signal", "suspicious", "tier", "select", "lint"});
   });
   Rules rules;
   rules.origin = reader.origin();
@@ -331,6 +387,9 @@ Rules read_rules(const TomlReader& reader, const toml::table& root) {
     if (const toml::table* select = reader.table(root, "select", "select")) {
       rules.select = read_select(reader, *select);
     }
+  });
+  reader.recover([&] {
+    if (const toml::table* lint = reader.table(root, "lint", "lint")) rules.lint = read_lint(reader, *lint);
   });
   reader.recover([&] { rules.services = read_services(reader, root); });
   for_each_table(reader, root, "signal", [&](const toml::table& table, std::size_t i) {

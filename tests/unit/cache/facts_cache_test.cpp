@@ -117,7 +117,7 @@ TEST_CASE("a corrupt, truncated or foreign cache file is ignored", "[cache]") {
   CHECK(load_with("not a cache at all") == 0);
 }
 
-TEST_CASE("a warm classify parses nothing; after an edit, only the edited file", "[cache][classify]") {
+TEST_CASE("a warm classify parses nothing, after an edit, only the edited file", "[cache][classify]") {
   const test::TempDir dir;
   copy_corpus_to(dir.root());
   ClassifyOptions options;

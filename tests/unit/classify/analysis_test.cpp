@@ -104,7 +104,7 @@ TEST_CASE("an unresolvable base is matched by its last name, flagged, and report
   CHECK(has_code(result, codes::unresolved));
 }
 
-TEST_CASE("inheritance and fixture cycles neither hang nor crash; fixture cycles are TT905", "[classify][graph]") {
+TEST_CASE("inheritance and fixture cycles neither hang nor crash, fixture cycles are TT905", "[classify][graph]") {
   const Repo repo;
   repo.write("tests/test_a.py",
              "import pytest\n\nclass A(B):\n    pass\n\nclass B(A):\n    pass\n\nclass TestC(A):\n    def test_one(self):\n        pass\n\n"
@@ -136,7 +136,7 @@ TEST_CASE("collection: Test* without __init__, unittest of any name, inherited m
   CHECK(test_named(result, "tests/test_a.py::Db::test_db")->tier == "pg");
 }
 
-TEST_CASE("class marks reach subclasses; a module's pytestmark does not reach subclasses elsewhere",
+TEST_CASE("class marks reach subclasses, a module's pytestmark does not reach subclasses elsewhere",
           "[classify][marks]") {
   const Repo repo;
   repo.write("tests/test_base.py",

@@ -76,7 +76,7 @@ TEST_CASE("a module-level import reaches every test the module collects, and its
   }
 }
 
-TEST_CASE("module-level calls and settings reach every test; an import inside a function only its test",
+TEST_CASE("module-level calls and settings reach every test, an import inside a function only its test",
           "[classify][evidence]") {
   InlineRepo repo(kRules);
   repo.write("tests/test_module_level.py",

@@ -80,3 +80,13 @@ TEST_CASE("compare: a runtime file folds parametrized instances onto their funct
   const auto bad = dir.write("bad.json", R"({"not_tests": {}})");
   CHECK_THROWS_WITH(read_runtime_services(bad.string()), Catch::Contains("bad.json") && Catch::Contains("expected"));
 }
+
+TEST_CASE("compare: runtime services the rules do not define are counted per service", "[compare]") {
+  Classification result;
+  result.files.push_back(FileResult{"tests/test_a.py", {}, "no_services", {}, {},
+                                    {test_result("tests/test_a.py::test_a", {}, "no_services")}});
+  const std::map<std::string, std::set<std::string>> runtime = {
+      {"tests/test_a.py::test_a", {"kafka", "postgres"}}, {"tests/test_gone.py::test_x", {"kafka", "vault"}}};
+  const RuntimeComparison comparison = compare_with_runtime(result, kRules, runtime);
+  CHECK(comparison.unknown_services == std::map<std::string, std::size_t>{{"kafka", 2}, {"vault", 1}});
+}

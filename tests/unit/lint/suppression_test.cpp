@@ -1,5 +1,5 @@
 // is_suppressed(): `# testtier: ignore[...]` on the reported line, or on the `def`/`class` line
-// of a definition around it; a bare `ignore` silences every code.
+// of a definition around it; a bare `ignore` silences every code. `# noqa` on its line only.
 #include <catch2/catch.hpp>
 
 #include "lint/checks.hpp"
@@ -47,4 +47,34 @@ TEST_CASE("suppression: on a class or def line, for everything inside it", "[lin
 
 TEST_CASE("suppression: a whole-file finding is never silenced by a line comment", "[lint][suppression]") {
   CHECK_FALSE(lint_stage::is_suppressed(at(0, "TT002"), kFacts));
+}
+
+namespace {
+
+const FileFacts kNoqa = extract_facts(R"(def test_a():  # noqa
+    store_event()  # noqa: TT001
+    store_event()  # noqa: E501
+    store_event()  # noqa
+    store_event()  # NOQA: TT002,TT001
+)",
+                                      "tests/test_y.py", "tests.test_y");
+
+Finding in_noqa(std::uint32_t line, const std::string& code) {
+  return Finding{code, Severity::warning, "tests/test_y.py", {line, 5}, "m", ""};
+}
+
+}  // namespace
+
+TEST_CASE("suppression: # noqa on the reported line only, bare for every code", "[lint][suppression][noqa]") {
+  CHECK(lint_stage::is_suppressed(in_noqa(2, "TT001"), kNoqa));
+  CHECK_FALSE(lint_stage::is_suppressed(in_noqa(2, "TT002"), kNoqa));
+  CHECK_FALSE(lint_stage::is_suppressed(in_noqa(3, "TT001"), kNoqa));  // another tool's code only
+  CHECK(lint_stage::is_suppressed(in_noqa(4, "TT001"), kNoqa));
+  CHECK(lint_stage::is_suppressed(in_noqa(4, "TT906"), kNoqa));
+  CHECK(lint_stage::is_suppressed(in_noqa(5, "TT001"), kNoqa));
+  CHECK(lint_stage::is_suppressed(in_noqa(1, "TT003"), kNoqa));  // the def line itself
+}
+
+TEST_CASE("suppression: # noqa on a def line does not cover the body, as flake8's", "[lint][suppression][noqa]") {
+  CHECK_FALSE(lint_stage::is_suppressed(in_noqa(3, "TT002"), kNoqa));
 }

@@ -7,7 +7,7 @@ using testtier::test::class_named;
 using testtier::test::facts_of;
 using testtier::test::named;
 
-TEST_CASE("class bases are dotted names as written; keywords and subscripts dropped",
+TEST_CASE("class bases are dotted names as written, keywords and subscripts dropped",
           "[parse][classes]") {
   const FileFacts facts = facts_of(
       "class A(cases.SnubaTestCase, Base[T], Generic[T], metaclass=ABCMeta, *more):\n"

@@ -10,7 +10,7 @@ using testtier::test::facts_of;
 using testtier::test::has_code;
 using testtier::test::named;
 
-TEST_CASE("a syntax error is a diagnostic with a location; the rest is still extracted",
+TEST_CASE("a syntax error is a diagnostic with a location, the rest is still extracted",
           "[parse][bad-input]") {
   const FileFacts facts = facts_of(
       "import pytest\n"

@@ -77,7 +77,7 @@ TEST_CASE("imports inside functions and try blocks are found", "[parse][imports]
   CHECK(facts.imports[3].module == "deep");
 }
 
-TEST_CASE("imports under TYPE_CHECKING are type-only; its else branch is not", "[parse][imports]") {
+TEST_CASE("imports under TYPE_CHECKING are type-only, its else branch is not", "[parse][imports]") {
   const FileFacts facts = facts_of(
       "from typing import TYPE_CHECKING\n"
       "import typing\n"

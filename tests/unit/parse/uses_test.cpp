@@ -65,7 +65,7 @@ TEST_CASE("a @pytest.fixture named test_x is recorded as a fixture", "[parse][fi
   CHECK(named(facts.functions, "test_thing").is_fixture);
 }
 
-TEST_CASE("calls inside f-string interpolations count; plain strings are not searched", "[parse][uses]") {
+TEST_CASE("calls inside f-string interpolations count, plain strings are not searched", "[parse][uses]") {
   const FileFacts facts = facts_of(
       "def test_a(self):\n"
       "    x = f\"{self.store_event(data)}\"\n"

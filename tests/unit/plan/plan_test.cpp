@@ -132,7 +132,7 @@ TEST_CASE("plan: a parametrized test takes its function's duration", "[plan]") {
   CHECK(function_node_id("a.py::C::t") == "a.py::C::t");
 }
 
-TEST_CASE("plan: a shard starts what its tier provides and what that brings; start-up is the slowest", "[plan]") {
+TEST_CASE("plan: a shard starts what its tier provides and what that brings, start-up is the slowest", "[plan]") {
   Classification result = tests_in("postgres", ids(2));
   result.files.push_back(tests_in("no_services", {"tests/test_y.py::test_a"}).files[0]);
   const Plan plan = plan_shards(result, kRules, 1, {}, {});

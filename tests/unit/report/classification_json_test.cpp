@@ -317,7 +317,7 @@ TEST_CASE("classification_to_json writes an empty classification", "[report]") {
 )");
 }
 
-TEST_CASE("classification_to_json spells invalid UTF-8 as \\xNN instead of throwing", "[report]") {
+TEST_CASE("classification_to_json spells invalid UTF-8 as `backslash-x NN` instead of throwing", "[report]") {
   Classification result;
   result.tier_order = {"no_services"};
   result.files.push_back(FileResult{"tests/caf\xE9.py", {}, "no_services", {}, {}, {}});

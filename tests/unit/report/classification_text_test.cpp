@@ -60,3 +60,22 @@ postgres_only (2 files)
 diagnostics: 0
 )");
 }
+
+TEST_CASE("classification_to_text in colour: headings bold, the text and its alignment unchanged", "[report][color]") {
+  const Classification sample = test::sample_classification();
+  const std::string plain = classification_to_text(sample);
+  const std::string colored = classification_to_text(sample, {.color = true});
+  std::string stripped;
+  for (std::size_t i = 0; i < colored.size(); ++i) {
+    if (colored[i] == '\x1b' && colored.compare(i, 2, "\x1b[") == 0) {
+      i = colored.find('m', i);
+      continue;
+    }
+    stripped += colored[i];
+  }
+  CHECK(stripped == plain);
+  CHECK_THAT(colored, Catch::StartsWith("\x1b[1mtesttier: 3 test files, 4 tests (rules: rules/sentry.toml)\x1b[0m\n"));
+  CHECK_THAT(colored, Catch::Contains("\n\x1b[1mtier "));     // the header row of the tier table
+  CHECK_THAT(colored, Catch::Contains("\n\x1b[1mservice "));  // and of the service table
+  CHECK(plain.find('\x1b') == std::string::npos);
+}

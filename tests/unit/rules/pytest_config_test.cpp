@@ -160,7 +160,7 @@ TEST_CASE("a pytest option of the wrong type in pyproject.toml is a diagnostic",
   CHECK(config.diagnostics[0].location.line == 3);
 }
 
-TEST_CASE("a python_files pattern that is not a glob is a TT907 warning; the valid ones stay", "[rules]") {
+TEST_CASE("a python_files pattern that is not a glob is a TT907 warning, the valid ones stay", "[rules]") {
   TempDir dir;
   dir.write("pytest.ini", "[pytest]\npython_files = check_*.py test_[.py\n");
   const PytestConfig config = read_pytest_config(dir.root());

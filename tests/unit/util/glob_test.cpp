@@ -211,7 +211,7 @@ TEST_CASE("{a,b} matches either alternative, nested and with '/' inside", "[glob
   });
 }
 
-TEST_CASE("braces inside a class are literal; unbalanced braces are refused", "[glob]") {
+TEST_CASE("braces inside a class are literal, unbalanced braces are refused", "[glob]") {
   CHECK(Glob("x[{]y.py").matches("x{y.py"));
   CHECK(Glob("x[},]y.py").matches("x,y.py"));
   CHECK_THROWS_WITH(Glob("tests/{unit,api/**"), "invalid glob 'tests/{unit,api/**': unclosed '{'");
