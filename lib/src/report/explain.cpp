@@ -5,9 +5,10 @@
 
 #include <fmt/format.h>
 
+#include "report/explain.hpp"
 #include "testtier/text.hpp"
 
-namespace testtier {
+namespace testtier::report {
 namespace {
 
 std::string where(const Reason& reason) {
@@ -58,6 +59,8 @@ void explain_tier(const std::vector<std::string>& services, const std::string& t
   }
 }
 
+}  // namespace
+
 std::string explain_test(const TestResult& test, const Rules& rules) {
   std::string out = fmt::format("{} (line {})\n", printable(test.id), test.line);
   const std::size_t after_path = test.id.find("::");
@@ -77,7 +80,7 @@ std::string explain_test(const TestResult& test, const Rules& rules) {
   return out;
 }
 
-std::string explain_file(const FileResult& file, const Rules& rules) {
+std::string explain_file(const FileResult& file, const Rules& rules, bool list_tests) {
   std::string out = fmt::format("{}\n", printable(file.path));
   explain_services(file.services, file.reasons, printable(file.path), out);
   explain_tier(file.services, file.tier, rules, out);
@@ -87,19 +90,22 @@ std::string explain_file(const FileResult& file, const Rules& rules) {
                    suspicious.service);
   }
   fmt::format_to(std::back_inserter(out), "  tests: {}\n", file.tests.size());
+  if (!list_tests) return out;
   for (const TestResult& test : file.tests) {
     fmt::format_to(std::back_inserter(out), "    {}  {}  [{}]\n", printable(test.id), test.tier, fmt::join(test.services, ", "));
   }
   return out;
 }
 
-}  // namespace
+}  // namespace testtier::report
+
+namespace testtier {
 
 std::optional<std::string> explain(const Classification& result, const Rules& rules, std::string_view target) {
   for (const FileResult& file : result.files) {
-    if (file.path == target) return explain_file(file, rules);
+    if (file.path == target) return report::explain_file(file, rules);
     for (const TestResult& test : file.tests) {
-      if (test.id == target) return explain_test(test, rules);
+      if (test.id == target) return report::explain_test(test, rules);
     }
   }
   return std::nullopt;
