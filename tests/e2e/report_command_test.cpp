@@ -30,6 +30,22 @@ std::size_t occurrences(const std::string& text, const std::string& part) {
   return count;
 }
 
+/// Return `text` with the characters HTML reads as entities (what the page does to plain ASCII).
+std::string escaped(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("report --html, cold then warm with the cache on, writes the reviewed golden page", "[e2e][report]") {
@@ -71,6 +87,11 @@ TEST_CASE("report --html: the page's counts are classify's and plan's", "[e2e][r
   CHECK(attribute(page, "<section id=\"suspicious\"", "data-count") == long(suspicious));
   CHECK(occurrences(page, "<tr class=\"suspicious\">") == suspicious);
   CHECK(attribute(page, "<section id=\"diagnostics\"", "data-count") == long(classify.at("diagnostics").size()));
+  // A test's folded chain is what `testtier explain` prints for it.
+  const std::string id = "tests/sentry/api/endpoints/test_group_events.py::GroupEventsTest::test_empty_group";
+  const auto explain = run_testtier({"explain", id}, corpus.path());
+  REQUIRE(explain.status == 0);
+  CHECK_THAT(page, Catch::Contains("<pre>" + escaped(explain.out) + "</pre>"));
 }
 
 TEST_CASE("report --html from a subdirectory finds the root and writes where it was started", "[e2e][report]") {

@@ -9,8 +9,8 @@
    no `url(`, `@import`, `http:`, `https:` or `//`.
 3. Chromium (`chromium --headless`) loads it from a file:// URL without network, dumps its DOM
    and takes a 1200x1600 screenshot. The DOM, parsed with html.parser, holds classify's counts
-   (files, tests, per tier, as table rows, as folded file and test entries and as chart
-   segments), plan's start-up saving, the suspicious imports and diagnostics; every file and
+   (files, tests, per tier, as table rows, as folded file and test entries and as segments of
+   both charts), plan's start-up saving, the suspicious imports and diagnostics; every file and
    test entry is folded. The screenshot is a PNG of that size with every tier's colour in it.
 4. The checks themselves reject pages made wrong on purpose (so that this test can fail).
 
@@ -147,9 +147,11 @@ def check_dom(dom_text, classify, plan, problems):
     rows = {row.get("data-tier"): row for row in dom.find("tr", cls="tier")}
     files = Counter(e.get("data-tier") for e in dom.find("details", cls="file"))
     tests = Counter(e.get("data-tier") for e in dom.find("details", cls="test"))
-    segments = Counter()
+    segments, shares = Counter(), Counter()
     for rect in dom.find("rect", cls="segment", inside="directory-chart"):
         segments[rect.get("data-tier")] += number(rect, "data-count") or 0
+    for rect in dom.find("rect", cls="segment", inside="tier-shares"):
+        shares[rect.get("data-tier")] += number(rect, "data-count") or 0
     for tier in tiers:
         want_tests, want_files = tier_counts.get(tier, 0), file_tier_counts.get(tier, 0)
         row = rows.get(tier, {})
@@ -157,7 +159,8 @@ def check_dom(dom_text, classify, plan, problems):
                                 ("row data-file-count", number(row, "data-file-count"), want_files),
                                 ("details.test entries", tests[tier], want_tests),
                                 ("details.file entries", files[tier], want_files),
-                                ("directory chart segments", segments[tier], want_tests)):
+                                ("directory chart segments", segments[tier], want_tests),
+                                ("share bar segments", shares[tier], want_tests)):
             if got != want:
                 fail(problems, f"tier {tier}: {what} {got}, classify says {want}")
     if sum(files.values()) != summary["files"] or sum(tests.values()) != summary["tests"]:
@@ -303,7 +306,9 @@ def self_test(page, dom, classify, plan):
                         ("a test entry", dom.replace('<details class="test" data-tier=', '<details data-tier=', 1)),
                         ("a tier row", re.sub(r'(data-tier="' + re.escape(first_tier) + r'" data-file-count="\d+" '
                                               r'data-test-count=")(\d+)', r"\g<1>999", dom, count=1)),
-                        ("a chart segment", dom.replace('class="segment"', 'class="segmentx"', 1)),
+                        ("a share segment", dom.replace('class="segment"', 'class="segmentx"', 1)),
+                        ("a chart segment", re.sub(r'(id="directory-chart".*?class="segment)"', r'\1x"', dom,
+                                                   count=1, flags=re.S)),
                         ("the start-up", dom.replace('data-saved-seconds="', 'data-saved-seconds="1', 1)),
                         ("an open entry", dom.replace('<details class="file"', '<details open class="file"', 1))):
         problems = []

@@ -14,4 +14,8 @@ namespace testtier::report {
 /// which would make a name show other than it is, spelled `\u{XXXX}`.
 std::string html_text(std::string_view text);
 
+/// Return `text` as html_text() does, but with its line ends ("\n") kept: the content of a
+/// `<pre>` holding several lines (a `\r` is still spelled).
+std::string html_lines(std::string_view text);
+
 }  // namespace testtier::report

@@ -34,7 +34,7 @@ std::string test_item(const TestResult& test, const FileResult& file, const Rule
       "<li><details class=\"test\" data-tier=\"{}\"><summary>{} <code>{}</code> <span class=\"svc\">{}</span>"
       "</summary><pre>{}</pre></details></li>\n",
       html_text(test.tier), tier_badge(test.tier, tiers), html_text(test_name(test.id, file.path)),
-      services_text(test.services), html_text(explain_test(test, rules)));
+      services_text(test.services), html_lines(explain_test(test, rules)));
 }
 
 std::string file_item(const FileResult& file, const Rules& rules, const std::vector<std::string>& tiers) {
@@ -44,7 +44,7 @@ std::string file_item(const FileResult& file, const Rules& rules, const std::vec
       "<details class=\"why\"><summary>Why this file is in {}</summary><pre>{}</pre></details>\n",
       html_text(file.tier), file.tests.size(), tier_badge(file.tier, tiers), html_text(file.path),
       services_text(file.services), count_of(file.tests.size(), "test"), html_text(file.tier),
-      html_text(explain_file(file, rules, false)));
+      html_lines(explain_file(file, rules, false)));
   if (!file.tests.empty()) {
     out += "<ul class=\"tests\">\n";
     for (const TestResult& test : file.tests) out += test_item(test, file, rules, tiers);

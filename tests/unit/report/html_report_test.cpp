@@ -105,7 +105,9 @@ TEST_CASE("html report: names from files cannot add markup", "[report][html]") {
   CHECK_THAT(page, !Catch::Contains("<img") && !Catch::Contains("<em>") && !Catch::Contains("<tier>") &&
                        !Catch::Contains("<script>") && !Catch::Contains("te'st"));
   CHECK_THAT(page, Catch::Contains("tests/&lt;img onerror=alert(1)&gt;/te&#39;st_&quot;a&quot;&amp;b\\n.py"));
-  CHECK_THAT(page, Catch::Contains("<i class=\"sw tx\"></i><span class=\"tier\">&lt;tier&gt;</span>"));
+  // A tier the rules do not order comes after theirs, with a colour of its own.
+  CHECK_THAT(page, Catch::Contains("<i class=\"sw t4\"></i><span class=\"tier\">&lt;tier&gt;</span>"));
+  CHECK_THAT(page, Catch::Contains(".t4{background:#CC79A7}"));
 }
 
 TEST_CASE("html report: an empty repository still gives a whole page", "[report][html]") {

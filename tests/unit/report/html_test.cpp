@@ -31,3 +31,11 @@ TEST_CASE("html text: characters that would show a name other than it is, spelle
   CHECK(html_text("\xE2\x80\x8Ez\xD8\x9C") == "\\u{200E}z\\u{061C}");
   CHECK(html_text("\xF0\x9F\x98\x80") == "\xF0\x9F\x98\x80");                // four bytes kept
 }
+
+TEST_CASE("html lines: line ends kept for a <pre>, each line escaped", "[report][html]") {
+  CHECK(html_lines("a <b>\n  -> c\n") == "a &lt;b&gt;\n  -&gt; c\n");
+  CHECK(html_lines("one") == "one");
+  CHECK(html_lines("\n") == "\n");
+  CHECK(html_lines("x\r\ny") == "x\\r\ny");
+  CHECK(html_lines("") == "");
+}
