@@ -139,3 +139,16 @@ TEST_CASE("report --html on a repository without tests writes a whole page and w
   const std::string page = read_text(dir.path() / "page.html");
   CHECK_THAT(page, Catch::Contains("data-files=\"0\" data-tests=\"0\"") && Catch::EndsWith("</html>\n"));
 }
+
+TEST_CASE("report --html: hostile file names are escaped on the page", "[e2e][report][robust]") {
+  const TemporaryDirectory dir;
+  dir.write("pyproject.toml", "[tool.pytest.ini_options]\npython_files = [\"test_*.py\"]\n");
+  const std::string name = "tests/test_<img src=x onerror=alert(1)>\"&'\xFF\n.py";
+  dir.write(name, "def test_a():\n    pass\n");
+  const auto result = run_cold_then_warm({"report", "-q", "--html", "-"}, dir.path());
+  REQUIRE(result.status == 0);
+  CHECK_THAT(result.out, Catch::Contains("data-files=\"1\" data-tests=\"1\""));
+  CHECK_THAT(result.out, !Catch::Contains("<img") && !Catch::Contains("\"&'"));  // "src=" stays, as text
+  CHECK_THAT(result.out,
+             Catch::Contains("<code>tests/test_&lt;img src=x onerror=alert(1)&gt;&quot;&amp;&#39;\\xFF\\n.py</code>"));
+}
