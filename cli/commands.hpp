@@ -84,6 +84,9 @@ Command add_affected_command(CLI::App& parent);
 /// Register `testtier plan [ROOT]`: CI shards per tier.
 Command add_plan_command(CLI::App& parent);
 
+/// Register `testtier report --html FILE [ROOT]`: one self-contained HTML page about the tiers.
+Command add_report_command(CLI::App& parent);
+
 /// Register `testtier compare --runtime FILE [ROOT]`: static against runtime classification.
 Command add_compare_command(CLI::App& parent);
 

@@ -18,7 +18,8 @@ int main(int argc, char** argv) {
 
   const std::vector<Command> commands = {add_classify_command(app), add_lint_command(app),
                                          add_explain_command(app), add_affected_command(app),
-                                         add_plan_command(app),        add_compare_command(app),
+                                         add_plan_command(app),        add_report_command(app),
+                                         add_compare_command(app),
                                          add_config_command(app),      add_facts_command(app)};
 
   try {

@@ -15,6 +15,7 @@
 #include "commands.hpp"
 #include "output.hpp"
 #include "repository.hpp"
+#include "shards.hpp"
 #include "testtier/classify.hpp"
 #include "testtier/plan.hpp"
 #include "testtier/plan_report.hpp"
@@ -37,44 +38,6 @@ struct PlanCli {
 };
 
 using Json = nlohmann::ordered_json;
-
-/// Return the positive number `text` spells (digits only, at most 100000), or 0.
-std::size_t shard_count(const std::string& text) {
-  if (text.empty() || text.size() > 6 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return 0;
-  }
-  const std::size_t count = std::stoul(text);
-  return count <= 100000 ? count : 0;
-}
-
-/// Parse `--shards 4` or `--shards postgres_only=2,snuba_tier=6` (a bare number sets the default);
-/// every TIER must be one of `rules`' tiers.
-bool parse_shards(const std::vector<std::string>& given, const Rules& rules, std::size_t& fallback,
-                  std::map<std::string, std::size_t>& per_tier) {
-  for (const std::string& item : given) {
-    const std::size_t equals = item.find('=');
-    const std::size_t count = shard_count(equals == std::string::npos ? item : item.substr(equals + 1));
-    if (count == 0) {
-      print_error("testtier: error: --shards {}: expected a positive number or TIER=NUMBER\n", item);
-      return false;
-    }
-    if (equals == std::string::npos) {
-      fallback = count;
-      continue;
-    }
-    const std::string tier = item.substr(0, equals);
-    const bool known = std::any_of(rules.tiers.begin(), rules.tiers.end(), [&](const Tier& t) { return t.name == tier; });
-    if (!known) {
-      std::vector<std::string> names;
-      for (const Tier& t : rules.tiers) names.push_back(t.name);
-      print_error("testtier: error: --shards {}: no tier `{}` in {}; tiers are: {}\n", item, tier, rules.origin,
-                 fmt::join(names, ", "));
-      return false;
-    }
-    per_tier[tier] = count;
-  }
-  return true;
-}
 
 std::string shard_file_name(const Shard& shard) { return fmt::format("{}-{}.txt", shard.tier, shard.index); }
 

@@ -1,5 +1,5 @@
 // testtier's C++ API in one include: rules, classification, lint, explain, affected tests, plans,
-// runtime comparison, and every output format. (The C API is testtier/testtier.h.)
+// runtime comparison, and every output format (the HTML report among them). (The C API is testtier/testtier.h.)
 #pragma once
 
 #include "testtier/affected.hpp"
@@ -12,6 +12,7 @@
 #include "testtier/facts.hpp"
 #include "testtier/facts_json.hpp"
 #include "testtier/glob.hpp"
+#include "testtier/html_report.hpp"
 #include "testtier/io.hpp"
 #include "testtier/lint.hpp"
 #include "testtier/lint_report.hpp"

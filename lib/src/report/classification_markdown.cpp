@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "report/html.hpp"
 #include "report/markdown.hpp"
 #include "report/summary.hpp"
 #include "testtier/report.hpp"

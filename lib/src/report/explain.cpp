@@ -8,11 +8,12 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "report/explain.hpp"
 #include "report/json_dump.hpp"
 #include "report/reason_json.hpp"
 #include "testtier/text.hpp"
 
-namespace testtier {
+namespace testtier::report {
 namespace {
 
 std::string where(const Reason& reason) {
@@ -73,6 +74,8 @@ void explain_tier(const std::vector<std::string>& services, const std::string& t
   }
 }
 
+}  // namespace
+
 std::string explain_test(const TestResult& test, const Rules& rules) {
   std::string out = fmt::format("{} (line {})\n", printable(test.id), test.line);
   const std::size_t after_path = test.id.find("::");
@@ -92,7 +95,7 @@ std::string explain_test(const TestResult& test, const Rules& rules) {
   return out;
 }
 
-std::string explain_file(const FileResult& file, const Rules& rules) {
+std::string explain_file(const FileResult& file, const Rules& rules, bool list_tests) {
   std::string out = fmt::format("{}\n", printable(file.path));
   explain_services(file.services, file.reasons, printable(file.path), out);
   explain_tier(file.services, file.tier, rules, out);
@@ -102,11 +105,14 @@ std::string explain_file(const FileResult& file, const Rules& rules) {
                    suspicious.service);
   }
   fmt::format_to(std::back_inserter(out), "  tests: {}\n", file.tests.size());
+  if (!list_tests) return out;
   for (const TestResult& test : file.tests) {
     fmt::format_to(std::back_inserter(out), "    {}  {}  [{}]\n", printable(test.id), test.tier, fmt::join(test.services, ", "));
   }
   return out;
 }
+
+namespace {
 
 using Json = nlohmann::ordered_json;
 
@@ -149,11 +155,15 @@ Json file_json(const FileResult& file, const Rules& rules) {
 
 }  // namespace
 
+}  // namespace testtier::report
+
+namespace testtier {
+
 std::optional<std::string> explain_to_json(const Classification& result, const Rules& rules, std::string_view target) {
   for (const FileResult& file : result.files) {
-    if (file.path == target) return report::dump_json(file_json(file, rules), 2) + "\n";
+    if (file.path == target) return report::dump_json(report::file_json(file, rules), 2) + "\n";
     for (const TestResult& test : file.tests) {
-      if (test.id == target) return report::dump_json(test_json(test, rules), 2) + "\n";
+      if (test.id == target) return report::dump_json(report::test_json(test, rules), 2) + "\n";
     }
   }
   return std::nullopt;
@@ -161,9 +171,9 @@ std::optional<std::string> explain_to_json(const Classification& result, const R
 
 std::optional<std::string> explain(const Classification& result, const Rules& rules, std::string_view target) {
   for (const FileResult& file : result.files) {
-    if (file.path == target) return explain_file(file, rules);
+    if (file.path == target) return report::explain_file(file, rules);
     for (const TestResult& test : file.tests) {
-      if (test.id == target) return explain_test(test, rules);
+      if (test.id == target) return report::explain_test(test, rules);
     }
   }
   return std::nullopt;

@@ -69,18 +69,4 @@ std::string markdown_code(std::string_view text) {
   return padded ? fence + ' ' + content + ' ' + fence : fence + content + fence;
 }
 
-std::string html_text(std::string_view text) {
-  std::string out;
-  for (const char c : printable(text)) {
-    if (const char* entity = entity_of(c)) {
-      out += entity;
-    } else if (c == '"') {
-      out += "&quot;";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 }  // namespace testtier::report

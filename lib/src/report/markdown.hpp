@@ -25,8 +25,4 @@ std::string markdown_lines(std::string_view text);
 /// spells them. Not for a table cell, where a `|` would still end the cell.
 std::string markdown_code(std::string_view text);
 
-/// Return `text` as the content of an HTML element (a `<summary>`, where Markdown is not read):
-/// `&`, `<`, `>` and `"` as entities, control characters and undecodable bytes as printable().
-std::string html_text(std::string_view text);
-
 }  // namespace testtier::report

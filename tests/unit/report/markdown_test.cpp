@@ -42,9 +42,3 @@ TEST_CASE("markdown code: a fence longer than any backtick run inside", "[report
   CHECK(markdown_code("") == "` `");
   CHECK(markdown_code("a\nb\xFF") == "`a\\nb\\xFF`");
 }
-
-TEST_CASE("html text: entities for the characters HTML reads", "[report]") {
-  CHECK(html_text("snuba_tier") == "snuba_tier");
-  CHECK(html_text("<b>\"x\" & y</b>") == "&lt;b&gt;&quot;x&quot; &amp; y&lt;/b&gt;");
-  CHECK(html_text("a\nb") == "a\\nb");
-}
