@@ -51,14 +51,32 @@ std::string unusable_cache_directory(const std::filesystem::path& directory) {
   return {};
 }
 
+namespace {
+
+constexpr std::string_view kGitignore = "# testtier's cache: safe to delete.\n*\n";
+
+/// Return whether `directory` is one testtier may mark as a cache: empty (it was just made, say),
+/// or marked already. A folder that holds other things (the repository itself, given as
+/// --cache-dir by mistake) is used but never marked: a `*` .gitignore there would hide it from git.
+bool markable(const std::filesystem::path& directory) {
+  std::error_code error;
+  if (std::filesystem::is_empty(directory, error) && !error) return true;
+  if (std::filesystem::exists(std::filesystem::symlink_status(directory / "CACHEDIR.TAG", error))) return true;
+  const FileRead ignore = read_file(directory / ".gitignore", 4096);
+  return ignore.ok && ignore.bytes == kGitignore;
+}
+
+}  // namespace
+
 std::string prepare_cache_directory(const std::filesystem::path& directory) {
   std::error_code error;
   std::filesystem::create_directories(directory, error);
   if (error) return fmt::format("cannot create {}: {}", directory.string(), error.message());
   remove_stale_temporaries(directory);
+  if (!markable(directory)) return {};
   // What ruff and pytest put in theirs: git ignores the folder, backup tools skip it.
   static constexpr std::pair<const char*, std::string_view> kMarkers[] = {
-      {".gitignore", "# testtier's cache: safe to delete.\n*\n"},
+      {".gitignore", kGitignore},
       {"CACHEDIR.TAG", kCacheDirTag},
   };
   for (const auto& [name, text] : kMarkers) {

@@ -45,6 +45,24 @@ TEST_CASE("a .gitignore or CACHEDIR.TAG already there is left as it is", "[cache
   CHECK(read_all(cache / "CACHEDIR.TAG").find("someone else's") != std::string::npos);
 }
 
+TEST_CASE("a folder that holds other things is used as a cache but never marked (--cache-dir .)", "[cache]") {
+  const test::TempDir dir;
+  const fs::path repository = dir.root() / "repository";
+  fs::create_directories(repository);
+  std::ofstream(repository / "setup.py") << "pass\n";
+  REQUIRE(cache::write_checked(repository / "x.bin", "data").empty());
+  CHECK(fs::exists(repository / "x.bin"));
+  CHECK_FALSE(fs::exists(repository / ".gitignore"));  // `*` would hide the repository from git
+  CHECK_FALSE(fs::exists(repository / "CACHEDIR.TAG"));
+  // A cache folder testtier marked before (without CACHEDIR.TAG, by an older version) is marked.
+  const fs::path old_cache = dir.root() / "old";
+  fs::create_directories(old_cache);
+  std::ofstream(old_cache / ".gitignore") << "# testtier's cache: safe to delete.\n*\n";
+  std::ofstream(old_cache / "facts-v2.bin") << "old";
+  REQUIRE(cache::write_checked(old_cache / "x.bin", "data").empty());
+  CHECK(fs::exists(old_cache / "CACHEDIR.TAG"));
+}
+
 TEST_CASE("a cache folder that is a symbolic link or a file is unusable, wherever it is", "[cache]") {
   const test::TempDir dir;
   fs::create_directories(dir.root() / "elsewhere");
