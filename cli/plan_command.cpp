@@ -120,23 +120,13 @@ int run_plan(const PlanCli& cli) {
   const auto repository = open_repository(cli.root, cli.rules);
   if (!repository) return kUsage;
   const Rules* rules = &repository->rules;
-  std::size_t fallback = 1;
-  std::map<std::string, std::size_t> per_tier;
-  if (!parse_shards(cli.shards, *rules, fallback, per_tier)) return kUsage;
-  std::map<std::string, double> durations;
-  if (!cli.durations.empty()) {
-    try {
-      durations = read_durations(repository->from_start(cli.durations));
-    } catch (const std::exception& problem) {
-      print_error("testtier: error: {}\n", problem.what());
-      return kUsage;
-    }
-  }
+  const std::optional<ShardRequest> request = read_shard_request(cli.shards, cli.durations, *repository);
+  if (!request) return kUsage;
   ClassifyOptions options;
   apply_cache_options(cli.cache, *repository, options);
   const Classification classification = classify(repository->root, *rules, options);
   if (!cli.quiet) print_diagnostics(classification.diagnostics);
-  const Plan plan = plan_shards(classification, *rules, fallback, per_tier, durations);
+  const Plan plan = plan_shards(classification, *rules, request->fallback, request->per_tier, request->durations);
   if (!plan.used_durations) print_error("testtier: warning: no durations given; shards balanced by test counts\n");
   if (plan.tests_without_duration > 0) {
     print_error("testtier: warning: {} tests have no duration in {}; counted at the median\n",

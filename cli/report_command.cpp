@@ -1,9 +1,10 @@
 // `testtier report --html FILE [ROOT]`: one self-contained HTML page about the repository's tiers.
-#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "cache_option.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 #include "repository.hpp"
@@ -22,32 +23,23 @@ struct ReportCli {
   std::vector<std::string> shards = {"1"};
   std::string durations;
   unsigned jobs = 0;
-  bool no_cache = false;
+  CacheCli cache;
   bool quiet = false;
 };
 
 int run_report(const ReportCli& cli) {
   const auto repository = open_repository(cli.root, cli.rules);
   if (!repository) return kUsage;
-  std::size_t fallback = 1;
-  std::map<std::string, std::size_t> per_tier;
-  if (!parse_shards(cli.shards, repository->rules, fallback, per_tier)) return kUsage;
-  std::map<std::string, double> durations;
-  if (!cli.durations.empty()) {
-    try {
-      durations = read_durations(repository->from_start(cli.durations));
-    } catch (const std::exception& problem) {
-      print_error("testtier: error: {}\n", problem.what());
-      return kUsage;
-    }
-  }
+  const std::optional<ShardRequest> request = read_shard_request(cli.shards, cli.durations, *repository);
+  if (!request) return kUsage;
   ClassifyOptions options;
   options.threads = cli.jobs;
-  options.use_cache = !cli.no_cache;
+  apply_cache_options(cli.cache, *repository, options);
   const Classification classification = classify(repository->root, repository->rules, options);
   if (!cli.quiet) print_diagnostics(classification.diagnostics);
   if (classification.stats.test_files == 0) print_no_tests(*repository);
-  const Plan plan = plan_shards(classification, repository->rules, fallback, per_tier, durations);
+  const Plan plan = plan_shards(classification, repository->rules, request->fallback, request->per_tier,
+                                request->durations);
   const std::string page = classification_to_html(classification, repository->rules, plan);
   return write_output(repository->from_start(cli.html), page) ? kOk : kUsage;
 }
@@ -66,8 +58,10 @@ Command add_report_command(CLI::App& parent) {
       ->delimiter(',');
   app->add_option("--durations", cli->durations, "pytest-split .test_durations or a JUnit XML report, as for plan");
   app->add_option("-j,--jobs", cli->jobs, "Threads to parse on (default: one per core)");
-  app->add_flag("--no-cache", cli->no_cache, "Neither read nor write the facts cache");
+  add_cache_options(app, cli->cache);
   app->add_flag("-q,--quiet", cli->quiet, "Do not print input problems on stderr");
+  app->footer("Exit status: 0 written (input problems are warnings on stderr); 2 usage error (no --html, a bad "
+              "--shards), bad rules, durations that cannot be read, or a page that cannot be written.");
   return {app, [cli] { return run_report(*cli); }};
 }
 

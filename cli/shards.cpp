@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "output.hpp"
+#include "testtier/plan.hpp"
 
 namespace testtier::cli {
 namespace {
@@ -45,6 +46,20 @@ bool parse_shards(const std::vector<std::string>& given, const Rules& rules, std
     per_tier[tier] = count;
   }
   return true;
+}
+
+std::optional<ShardRequest> read_shard_request(const std::vector<std::string>& shards,
+                                               const std::string& durations_file, const Repository& repository) {
+  ShardRequest request;
+  if (!parse_shards(shards, repository.rules, request.fallback, request.per_tier)) return std::nullopt;
+  if (durations_file.empty()) return request;
+  try {
+    request.durations = read_durations(repository.from_start(durations_file));
+  } catch (const std::exception& problem) {
+    print_error("testtier: error: {}\n", problem.what());
+    return std::nullopt;
+  }
+  return request;
 }
 
 }  // namespace testtier::cli

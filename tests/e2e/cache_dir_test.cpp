@@ -40,6 +40,7 @@ TEST_CASE("the option --cache-dir DIR puts every cache-using command's cache in 
       {"explain", "tests/sentry/consumers/test_occurrence_consumer.py"},
       {"affected", "--changed", "conftest.py", "-q"},
       {"plan", "-q"},
+      {"report", "-q", "--html", "-"},
       {"compare", "--runtime", runtime}};
   for (const std::vector<std::string>& command : commands) {
     INFO(command.front());

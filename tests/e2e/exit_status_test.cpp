@@ -63,6 +63,9 @@ TEST_CASE("every command's help lists the exit statuses it returns, and no other
       {"compare",
        {{{"--runtime", agreeing}, 0}, {{"--runtime", runtime}, 1}, {{"--runtime", runtime, "--format", "json"}, 1},
         {{"--runtime", "missing.json"}, 2}, {{}, 2}}},
+      {"report",
+       {{{"-q", "--html", "report.html"}, 0}, {{"-q"}, 2}, {{"--html", "r.html", "--shards", "nope=2"}, 2},
+        {{"--html", into_directory}, 2}}},
       {"config", {{{}, 0}, {{"--rules", "nope.toml"}, 2}, {{"-o", into_directory}, 2}}},
       {"facts", {{{"conftest.py"}, 0}, {{"missing.py"}, 2}, {{}, 2}}},
   };
