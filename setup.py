@@ -42,7 +42,8 @@ def build_program() -> Path:
         print(f"testtier: building the program in {build_dir}", flush=True)
         subprocess.run(["cmake", "--build", str(build_dir), "--target", "testtier_cli"], check=True)
     else:
-        env = dict(os.environ, TESTTIER_BUILD_DIR=str(build_dir), TESTTIER_BUILD_TARGETS="testtier_cli")
+        env = dict(os.environ, TESTTIER_BUILD_DIR=str(build_dir), TESTTIER_BUILD_TARGETS="testtier_cli",
+                   TESTTIER_BOOTSTRAP="build")  # the program's packages, not the test suite's
         env.setdefault("TESTTIER_BUILD_TYPE", "Release")
         print(f"testtier: building the program into {build_dir} (scripts/build: Debian packages, npm, CMake)",
               flush=True)
