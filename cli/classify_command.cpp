@@ -114,6 +114,7 @@ int run_classify(const ClassifyOptionsCli& options) {
   const double classified = seconds_since(started);
   if (!options.quiet) print_diagnostics(result.diagnostics);
   if (result.stats.test_files == 0) print_no_tests(*repository);
+  else if (!options.quiet) print_default_rules_note(*repository);
   if (!write_output(repository->from_start(options.output), render(result, options))) return kUsage;
   if (options.timings) print_timings(result.stats, seconds_since(started) - classified, seconds_since(started));
   return kOk;

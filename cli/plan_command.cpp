@@ -125,7 +125,10 @@ int run_plan(const PlanCli& cli) {
   ClassifyOptions options;
   apply_cache_options(cli.cache, *repository, options);
   const Classification classification = classify(repository->root, *rules, options);
-  if (!cli.quiet) print_diagnostics(classification.diagnostics);
+  if (!cli.quiet) {
+    print_diagnostics(classification.diagnostics);
+    if (classification.stats.test_files > 0) print_default_rules_note(*repository);
+  }
   const Plan plan = plan_shards(classification, *rules, request->fallback, request->per_tier, request->durations);
   if (!plan.used_durations) print_error("testtier: warning: no durations given; shards balanced by test counts\n");
   if (plan.tests_without_duration > 0) {

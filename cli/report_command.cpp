@@ -38,6 +38,7 @@ int run_report(const ReportCli& cli) {
   const Classification classification = classify(repository->root, repository->rules, options);
   if (!cli.quiet) print_diagnostics(classification.diagnostics);
   if (classification.stats.test_files == 0) print_no_tests(*repository);
+  else if (!cli.quiet) print_default_rules_note(*repository);
   const Plan plan = plan_shards(classification, repository->rules, request->fallback, request->per_tier,
                                 request->durations);
   const std::string page = classification_to_html(classification, repository->rules, plan);

@@ -130,4 +130,12 @@ void print_no_tests(const Repository& repository, const char* severity, bool amo
              severity, among_paths ? "among the paths given, under" : "under", printable(root.string()), repository.found_by);
 }
 
+void print_default_rules_note(const Repository& repository) {
+  if (repository.rules.origin != default_rules().origin) return;
+  print_error(
+      "testtier: note: no rules of the repository's own (testtier.toml, or [tool.testtier] in pyproject.toml): "
+      "the built-in rules know only Django's database (postgres), so tests that need Redis, Kafka or any other "
+      "service are in a tier without it until rules name it (see docs/rules.md); -q hides this note\n");
+}
+
 }  // namespace testtier::cli

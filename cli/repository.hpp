@@ -50,4 +50,8 @@ std::optional<std::vector<std::string>> paths_under_root(const std::vector<std::
 /// what it looked for.
 void print_no_tests(const Repository& repository, const char* severity = "warning", bool among_paths = false);
 
+/// When `repository` uses the built-in rules, print a note saying what they know (Django's
+/// database alone), so that a suite needing Redis or Kafka is not taken for one that needs nothing.
+void print_default_rules_note(const Repository& repository);
+
 }  // namespace testtier::cli

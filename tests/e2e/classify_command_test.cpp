@@ -204,3 +204,22 @@ TEST_CASE("classify --no-cache neither reads nor writes a cache", "[e2e][classif
   CHECK(result.out == read_text(kExpected / "classify.json"));
   CHECK_FALSE(std::filesystem::exists(dir.path() / ".testtier_cache"));
 }
+
+TEST_CASE("with the built-in rules, classify, plan and report say what those rules know; -q and own rules silence it",
+          "[e2e][classify]") {
+  TemporaryDirectory repository;
+  repository.write("pytest.ini", "[pytest]\n");
+  repository.write("tests/test_cache.py", "import redis\n\ndef test_get():\n    redis.Redis().get('x')\n");
+  for (const std::vector<std::string>& command :
+       std::vector<std::vector<std::string>>{{"classify"}, {"plan"}, {"report", "--html", "report.html"}}) {
+    INFO(command.front());
+    const auto loud = run_testtier(command, repository.path());
+    CHECK(loud.status == 0);
+    CHECK_THAT(loud.err, Catch::Contains("the built-in rules know only Django's database (postgres)"));
+    std::vector<std::string> quiet = command;
+    quiet.push_back("-q");
+    CHECK_THAT(run_testtier(quiet, repository.path()).err, !Catch::Contains("built-in rules"));
+  }
+  repository.write("testtier.toml", "version = 1\n[[tier]]\nname = \"all\"\nprovides = [\"*\"]\n");
+  CHECK_THAT(run_testtier({"classify"}, repository.path()).err, !Catch::Contains("built-in rules"));
+}
