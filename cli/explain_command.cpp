@@ -43,6 +43,7 @@ int run_explain(const ExplainCli& cli) {
   const std::string target = separator == std::string::npos ? file : file + cli.target.substr(separator);
   ClassifyOptions options;
   options.only_files = {file};
+  options.record_walk_stops = true;  // one file: cheap, and explain lists where the call walk stopped
   apply_cache_options(cli.cache, *repository, options);
   const Classification result = classify(repository->root, repository->rules, options);
   const auto text = cli.format == ExplainFormat::json ? explain_to_json(result, repository->rules, target)

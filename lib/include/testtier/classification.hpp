@@ -38,6 +38,9 @@ struct TestResult {
   std::vector<std::string> services;   ///< sorted
   std::string tier;
   std::vector<Reason> reasons;         ///< sorted by service, then path, line, signal
+  /// Where the walk into the repository's code stopped and why ("PATH:LINE[ in FUNCTION]: `CALLEE`
+  /// not followed: WHY"), sorted; only when classified with ClassifyOptions::record_walk_stops.
+  std::vector<std::string> walk_stops;
 
   friend bool operator==(const TestResult&, const TestResult&) = default;
 };

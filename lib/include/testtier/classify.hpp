@@ -29,6 +29,9 @@ struct ClassifyOptions {
   /// it off still uses the facts cache (the benchmark measures that path on its own).
   bool reuse_result = true;
   std::filesystem::path cache_directory;
+  /// Note in each TestResult::walk_stops where the walk into the repository's code stopped and why
+  /// (for `explain`; costs strings per test). A run with it reuses no classification and stores none.
+  bool record_walk_stops = false;
 };
 
 /// Classify every test of the repository at `root` under `rules`. Never throws on bad input:

@@ -76,6 +76,19 @@ struct ProjectRules {
   std::vector<SourceLocation> exclude_locations;     ///< where each of `exclude` is written (may be empty)
 };
 
+/// `[analysis]`: how far evidence is followed into the repository's own code. Only inferred
+/// evidence (calls, settings, imports inside functions, environment variables) found in the bodies
+/// reached counts for a test; declarations stay where the test, its classes and fixtures write them.
+struct AnalysisRules {
+  /// Calls followed from a test's body, set-up methods and fixtures: 1 reads the functions they call,
+  /// 2 also what those call, and so on; 0 follows none. Chosen by measurement (docs/rules.md).
+  int call_depth = 4;
+  /// Functions one test's walk may enter in all (counting a function reached twice twice), so that a
+  /// helper that fans out widely cannot make one test cost as much as a repository.
+  int call_budget = 2000;
+  friend bool operator==(const AnalysisRules&, const AnalysisRules&) = default;
+};
+
 /// `[select]`: for `testtier affected`, changes that mean "run every test".
 struct SelectRules {
   /// Globs on root-relative paths (migrations, settings, dependency manifests, core files): a
@@ -125,6 +138,7 @@ struct Rules {
   std::vector<Tier> tiers;                  ///< cheapest first
   SelectRules select;
   LintRules lint;
+  AnalysisRules analysis;
 };
 
 /// One problem of a rules file: where, the dotted key at fault (see RulesError::key) and what.

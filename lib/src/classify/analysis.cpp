@@ -65,7 +65,7 @@ FileResult analyse_file(const FileFacts& facts, const TestNamePatterns& names, c
     TestResult entry;
     entry.id = test.id;
     entry.line = test.function->location.line;
-    entry.reasons = test_reasons(facts, test, context);
+    entry.reasons = test_reasons(facts, test, context, context.walker.limits().record_stops ? &entry.walk_stops : nullptr);
     entry.services = services_of(entry.reasons);
     entry.tier = choose_tier(entry.services, rules);
     result.reasons.insert(result.reasons.end(), entry.reasons.begin(), entry.reasons.end());
@@ -93,15 +93,19 @@ struct ThreadGraphs {
   }
 };
 
-/// One analysis thread's graphs and the evidence context over them.
+/// One analysis thread's graphs, call walker and the evidence context over them.
 struct AnalysisWorker {
   ThreadGraphs graphs;
   std::vector<Diagnostic> diagnostics;
+  CallWalker walker;
   EvidenceContext context;
 
   AnalysisWorker(const std::vector<std::string>& tests, const resolve::FactStore& store,
-                 const std::unordered_set<std::string>& python_files, const SignalMatcher& matcher)
-      : graphs(tests, store, python_files), context{graphs.resolver, graphs.classes, graphs.scopes, matcher, diagnostics} {}
+                 const std::unordered_set<std::string>& python_files, const SignalMatcher& matcher,
+                 const WalkLimits& limits)
+      : graphs(tests, store, python_files),
+        walker(graphs.resolver, graphs.classes, matcher, limits),
+        context{graphs.resolver, graphs.classes, graphs.scopes, matcher, walker, diagnostics} {}
 };
 
 /// Resolve the aliased marks in `marks`, written in `path`.
@@ -143,8 +147,10 @@ void request_needed_files(const std::vector<std::string>& tests, const resolve::
 
 Analysis analyse(const std::vector<std::string>& tests, const resolve::FactStore& store,
                  const std::unordered_set<std::string>& python_files, const TestNamePatterns& names,
-                 const Rules& rules, const SignalMatcher& matcher, unsigned threads, ClassifyTimings& timings) {
+                 const Rules& rules, const SignalMatcher& matcher, unsigned threads, bool record_walk_stops,
+                 ClassifyTimings& timings) {
   Stopwatch watch;
+  const WalkLimits limits{rules.analysis.call_depth, rules.analysis.call_budget, record_walk_stops};
   const std::vector<const FileFacts*> test_facts = parsed_tests(tests, store);
   Analysis analysis;
   analysis.files.resize(test_facts.size());
@@ -153,7 +159,7 @@ Analysis analyse(const std::vector<std::string>& tests, const resolve::FactStore
   arena.execute([&] {  // each thread takes contiguous runs of files, with its own worker
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, test_facts.size(), 32), [&](const auto& range) {
       std::unique_ptr<AnalysisWorker>& worker = workers.local();
-      if (!worker) worker = std::make_unique<AnalysisWorker>(tests, store, python_files, matcher);
+      if (!worker) worker = std::make_unique<AnalysisWorker>(tests, store, python_files, matcher, limits);
       for (std::size_t i = range.begin(); i != range.end(); ++i) {
         analysis.files[i] = analyse_file(*test_facts[i], names, rules, worker->context);
       }

@@ -34,9 +34,11 @@ void request_needed_files(const std::vector<std::string>& tests, const resolve::
 
 /// Analyse every parsed file of `tests`, on up to `threads` threads (0: one per core). The result
 /// does not depend on the thread count: files keep their order. May request files `store` lacks
-/// (then analyse again after parsing them). Adds its time to `timings.classify`.
+/// (then analyse again after parsing them). With `record_walk_stops`, each test's result says where
+/// its call walk stopped (TestResult::walk_stops). Adds its time to `timings.classify`.
 Analysis analyse(const std::vector<std::string>& tests, const resolve::FactStore& store,
                  const std::unordered_set<std::string>& python_files, const TestNamePatterns& names,
-                 const Rules& rules, const SignalMatcher& matcher, unsigned threads, ClassifyTimings& timings);
+                 const Rules& rules, const SignalMatcher& matcher, unsigned threads, bool record_walk_stops,
+                 ClassifyTimings& timings);
 
 }  // namespace testtier::classify_stage

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -18,30 +19,8 @@ constexpr std::array<std::string_view, 8> kSetUpMethods = {
     "setUp", "setUpClass", "setUpTestData", "asyncSetUp", "setup_method", "setup_class",
     "setup", "setUpTestCase"};
 
-/// Where a piece of evidence sits and how it reached the test.
-struct Site {
-  std::string path;
-  SourceLocation at;
-  std::vector<std::string> via;
-  bool by_last_name = false;
-};
-
 void add(const std::vector<SignalMatch>& matches, const Site& site, std::vector<Reason>& out) {
-  for (const SignalMatch& match : matches) {
-    for (const std::string& service : match.signal->needs) {
-      Reason reason;
-      reason.service = service;
-      reason.signal = match.signal->kind;
-      reason.evidence = match.pattern;
-      reason.path = site.path;
-      reason.line = site.at.line;
-      reason.column = site.at.column;
-      reason.via = site.via;
-      reason.declared = match.signal->declared;
-      reason.by_last_name = site.by_last_name;
-      out.push_back(std::move(reason));
-    }
-  }
+  add_matches(matches, site, out);
 }
 
 std::string describe_class(const graph::ClassNode& node) {
@@ -56,40 +35,22 @@ std::vector<std::string> class_via(graph::ClassGraph& classes, graph::ClassId fr
   return via;
 }
 
-/// Add the reasons of importing `import` in the file `path`: the module, or the module of a
-/// `from` import's name (`from google.cloud import bigtable`).
-void add_import(const Import& import, const Site& where, EvidenceContext& context, std::vector<Reason>& out) {
-  if (import.type_only) return;
-  const std::string module = context.resolver.import_module(where.path, import);
-  std::vector<SignalMatch> matches = context.matcher.import(module);
-  if (matches.empty() && !import.name.empty() && import.name != "*") {
-    matches = context.matcher.import(module + "." + import.name);
-  }
-  add(matches, {where.path, import.location, where.via}, out);
-}
-
-/// Return whether `uses` holds nothing add_uses() looks at (a body fact it learns to look at goes
-/// here too, or the shortcuts that skip empty bodies skip it).
-bool holds_no_uses(const BodyUses& uses) {
-  return uses.settings.empty() && uses.calls.empty() && uses.imports.empty();
-}
-
 /// Add the reasons of the calls, settings and imports in one body written in the file `where.path`.
 void add_uses(const BodyUses& uses, const Site& where, EvidenceContext& context, std::vector<Reason>& out) {
-  for (const SettingUse& setting : uses.settings) {
-    add(context.matcher.setting(setting), {where.path, setting.location, where.via}, out);
-  }
-  const FileFacts* file = nullptr;
-  for (const CallUse& call : uses.calls) {
-    std::string qualified;
-    if (context.matcher.call_wants_qualified(call.name)) {
-      if (file == nullptr) file = context.resolver.store().get(where.path);
-      if (file != nullptr) qualified = context.resolver.qualify(*file, call.name);
-    }
-    add(context.matcher.call(call.name, qualified.empty() ? std::string_view(call.name) : qualified),
-        {where.path, call.location, where.via}, out);
-  }
-  for (const Import& import : uses.imports) add_import(import, where, context, out);
+  add_body(uses, where, context.resolver, context.matcher, BodyMatches::all, out);
+}
+
+/// Return `id` as the call walk knows classes (no facts: outside the repository).
+ClassRef class_ref(graph::ClassGraph& classes, std::optional<graph::ClassId> id) {
+  if (!id) return {};
+  const graph::ClassNode& node = classes.node(*id);
+  return node.facts == nullptr ? ClassRef{} : ClassRef{node.facts, node.path};
+}
+
+/// Add the inferred reasons of the repository functions that `root`'s body calls.
+void add_walk(const WalkRoot& root, EvidenceContext& context, std::vector<Reason>& out,
+              std::vector<std::string>* stops) {
+  context.walker.walk(root, out, stops);
 }
 
 /// Add the reasons of `decorators` (written in the file `where.path`) that `decorator` signals name,
@@ -178,21 +139,38 @@ std::vector<graph::FixtureRequest> apply_marks(const std::vector<MarkSite>& site
   return requests;
 }
 
-/// Add the reasons of every fixture reached from `requests` in `scope`, and of the calls and
-/// settings in those fixtures' bodies.
+/// Return the class a fixture method `def` is defined in, as the call walk knows classes.
+ClassRef fixture_owner(const graph::FixtureDef& def, EvidenceContext& context) {
+  if (def.owner.empty()) return {};
+  const FileFacts* file = context.resolver.store().get(def.path);
+  if (file == nullptr) return {};
+  for (const ClassFacts& cls : file->classes) {
+    if (cls.qualname == def.owner) return {&cls, def.path};
+  }
+  return {};
+}
+
+/// Add the reasons of every fixture reached from `requests` in `scope`, of the calls and settings in
+/// those fixtures' bodies, and of what those bodies call (a method fixture's `self` being `cls`).
 void add_closure_reasons(const std::vector<graph::FixtureRequest>& requests, const graph::FixtureScope& scope,
-                         EvidenceContext& context, std::vector<Reason>& out) {
+                         std::optional<graph::ClassId> cls, EvidenceContext& context, std::vector<Reason>& out,
+                         std::vector<std::string>* stops) {
   const std::vector<graph::FixtureReach> reached = graph::fixture_closure(requests, scope, context.diagnostics);
+  const bool walking = context.walker.limits().call_depth > 0;
   for (std::size_t i = 0; i < reached.size(); ++i) {
     const graph::FixtureReach& reach = reached[i];
     const auto matches = context.matcher.fixture(reach.name);
     const BodyUses* uses = reach.def != nullptr ? &reach.def->function->uses : nullptr;
-    if (matches.empty() && (uses == nullptr || holds_no_uses(*uses))) continue;
+    const bool walks = walking && uses != nullptr && (!uses->calls.empty() || !reach.def->function->decorators.empty());
+    if (matches.empty() && (uses == nullptr || holds_no_uses(*uses)) && !walks) continue;
     std::vector<std::string> via = graph::fixture_via(reached, i);  // only for what may become a reason
     add(matches, {reach.path, reach.location, via}, out);
     if (uses != nullptr) {
       via.push_back(reach.def->describe());
       add_uses(*uses, {reach.def->path, {}, via}, context, out);
+      const ClassRef owner = fixture_owner(*reach.def, context);
+      const WalkFrame frame{owner.facts != nullptr ? class_ref(context.classes, cls) : ClassRef{}, owner};
+      if (walks) add_walk({uses, &reach.def->function->decorators, reach.def->path, frame, via, nullptr}, context, out, stops);
     }
   }
 }
@@ -240,7 +218,8 @@ void add_base_class_reasons(const FileFacts& file, graph::ClassId cls, EvidenceC
   }
 }
 
-void add_class_uses(graph::ClassId cls, EvidenceContext& context, std::vector<Reason>& out) {
+void add_class_uses(graph::ClassId cls, EvidenceContext& context, std::vector<Reason>& out,
+                    std::vector<std::string>* stops) {
   for (const graph::ClassId ancestor : context.classes.mro(cls)) {
     const graph::ClassNode& node = context.classes.node(ancestor);
     if (node.facts == nullptr) continue;
@@ -253,13 +232,28 @@ void add_class_uses(graph::ClassId cls, EvidenceContext& context, std::vector<Re
     const std::vector<std::string> via = class_via(context.classes, cls, ancestor);
     add_uses(node.facts->uses, {node.path, {}, via}, context, out);
     add_decorators(node.facts->decorators, {node.path, {}, via}, context, out);
+    add_walk({&node.facts->uses, &node.facts->decorators, node.path, {}, via, nullptr}, context, out, stops);
+    const WalkFrame frame{class_ref(context.classes, cls), {node.facts, node.path}};
     for (const FunctionFacts& method : node.facts->methods) {
       if (std::find(kSetUpMethods.begin(), kSetUpMethods.end(), method.name) == kSetUpMethods.end()) continue;
       std::vector<std::string> method_via = via;
       method_via.push_back(fmt::format("{}.{} ({}:{})", node.qualname, method.name, node.path, method.location.line));
       add_uses(method.uses, {node.path, {}, method_via}, context, out);
+      add_walk({&method.uses, &method.decorators, node.path, frame, method_via, nullptr}, context, out, stops);
     }
   }
+}
+
+/// Return the names the test's `mock.patch` decorators (on the function and its classes) patch.
+std::unordered_set<std::string> test_patches(const CollectedTest& test, EvidenceContext& context) {
+  std::unordered_set<std::string> patched = context.walker.patched_names(test.function->decorators, test.function_path);
+  if (!test.cls) return patched;
+  for (const graph::ClassId ancestor : context.classes.mro(*test.cls)) {
+    const graph::ClassNode& node = context.classes.node(ancestor);
+    if (node.facts == nullptr || node.facts->decorators.empty()) continue;
+    patched.merge(context.walker.patched_names(node.facts->decorators, node.path));
+  }
+  return patched;
 }
 
 }  // namespace
@@ -284,33 +278,47 @@ const SharedEvidence& EvidenceContext::shared(const FileFacts& file, std::option
   slot->autouse = autouse_requests(*slot->scope);
   if (cls) {
     add_base_class_reasons(file, *cls, *this, slot->reasons);
-    add_class_uses(*cls, *this, slot->reasons);
+    add_class_uses(*cls, *this, slot->reasons, &slot->walk_stops);
   }
   std::vector<graph::FixtureRequest> requests = slot->mark_requests;
   requests.insert(requests.end(), slot->autouse.begin(), slot->autouse.end());
-  add_closure_reasons(requests, *slot->scope, *this, slot->closure_reasons);
+  add_closure_reasons(requests, *slot->scope, cls, *this, slot->closure_reasons, &slot->closure_walk_stops);
   return *slot;
 }
 
-std::vector<Reason> test_reasons(const FileFacts& file, const CollectedTest& test, EvidenceContext& context) {
+std::vector<Reason> test_reasons(const FileFacts& file, const CollectedTest& test, EvidenceContext& context,
+                                 std::vector<std::string>* stops) {
   const SharedEvidence& shared = context.shared(file, test.cls);
   std::vector<Reason> reasons = shared.reasons;
+  if (stops != nullptr) stops->insert(stops->end(), shared.walk_stops.begin(), shared.walk_stops.end());
   // Requests in pytest's order: the function's marks, the class's and module's, parameters, autouse.
   std::vector<graph::FixtureRequest> requests = apply_marks(function_marks(test, context.classes), context, reasons);
   const std::vector<graph::FixtureRequest> parameters = parameter_requests(test);
   if (requests.empty() && parameters.empty()) {
     reasons.insert(reasons.end(), shared.closure_reasons.begin(), shared.closure_reasons.end());
+    if (stops != nullptr) stops->insert(stops->end(), shared.closure_walk_stops.begin(), shared.closure_walk_stops.end());
   } else {
     requests.insert(requests.end(), shared.mark_requests.begin(), shared.mark_requests.end());
     requests.insert(requests.end(), parameters.begin(), parameters.end());
     requests.insert(requests.end(), shared.autouse.begin(), shared.autouse.end());
-    add_closure_reasons(requests, *shared.scope, context, reasons);
+    add_closure_reasons(requests, *shared.scope, test.cls, context, reasons, stops);
   }
   std::vector<std::string> method_via;
   if (test.cls && test.owner && *test.owner != *test.cls) method_via = class_via(context.classes, *test.cls, *test.owner);
   add_uses(test.function->uses, {test.function_path, {}, method_via}, context, reasons);
   add_decorators(test.function->decorators, {test.function_path, {}, method_via}, context, reasons);
+  if (context.walker.limits().call_depth > 0) {
+    const std::unordered_set<std::string> patched = test_patches(test, context);
+    const WalkFrame frame{class_ref(context.classes, test.cls), class_ref(context.classes, test.owner)};
+    add_walk({&test.function->uses, &test.function->decorators, test.function_path, frame, method_via,
+              patched.empty() ? nullptr : &patched},
+             context, reasons, stops);
+  }
   normalize(reasons);
+  if (stops != nullptr) {
+    std::sort(stops->begin(), stops->end());
+    stops->erase(std::unique(stops->begin(), stops->end()), stops->end());
+  }
   return reasons;
 }
 
@@ -319,8 +327,9 @@ const std::vector<Reason>& EvidenceContext::module_level(const FileFacts& file) 
   if (!added) return slot->second;
   std::vector<Reason>& reasons = slot->second;
   add_uses(file.module_uses, {file.path, {}, {}}, *this, reasons);
+  add_walk({&file.module_uses, nullptr, file.path, {}, {}, nullptr}, *this, reasons, nullptr);
   for (const Import& import : file.imports) {
-    if (!import.in_function) add_import(import, {file.path, {}, {}}, *this, reasons);
+    if (!import.in_function) add_import(import, {file.path, {}, {}}, resolver, matcher, BodyMatches::all, reasons);
   }
   normalize(reasons);
   return reasons;

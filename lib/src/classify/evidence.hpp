@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "classify/call_walk.hpp"
 #include "classify/collect_tests.hpp"
 #include "classify/fixture_scopes.hpp"
 #include "classify/signal_matcher.hpp"
@@ -22,19 +23,23 @@ struct SharedEvidence {
   std::vector<graph::FixtureRequest> autouse;
   const graph::FixtureScope* scope = nullptr;
   std::vector<Reason> closure_reasons;                ///< from mark_requests + autouse alone
+  std::vector<std::string> walk_stops;                ///< where the walks from set-up methods stopped
+  std::vector<std::string> closure_walk_stops;        ///< where the walks from closure_reasons' fixtures stopped
 };
 
 /// What evidence gathering reads, shared by every test of one run, and the shared evidence of
 /// each class computed so far.
 struct EvidenceContext {
   EvidenceContext(resolve::Resolver& resolver_, graph::ClassGraph& classes_, FixtureScopes& scopes_,
-                  const SignalMatcher& matcher_, std::vector<Diagnostic>& diagnostics_)
-      : resolver(resolver_), classes(classes_), scopes(scopes_), matcher(matcher_), diagnostics(diagnostics_) {}
+                  const SignalMatcher& matcher_, CallWalker& walker_, std::vector<Diagnostic>& diagnostics_)
+      : resolver(resolver_), classes(classes_), scopes(scopes_), matcher(matcher_), walker(walker_),
+        diagnostics(diagnostics_) {}
 
   resolve::Resolver& resolver;
   graph::ClassGraph& classes;
   FixtureScopes& scopes;
   const SignalMatcher& matcher;
+  CallWalker& walker;
   std::vector<Diagnostic>& diagnostics;   ///< fixture cycles go here
 
   /// Return the evidence shared by the tests of `cls` in `file` (module functions: no class).
@@ -52,8 +57,11 @@ struct EvidenceContext {
 /// Return the reasons of one test of `file`: its path, marks (function, class MRO, module
 /// pytestmark, through aliases), fixtures (parameters, usefixtures, autouse, transitively, with the
 /// fixtures' own calls and settings), base classes, and calls and settings in its body, its
-/// classes and their set-up methods. Sorted and without duplicates.
-std::vector<Reason> test_reasons(const FileFacts& file, const CollectedTest& test, EvidenceContext& context);
+/// classes and their set-up methods; and the inferred evidence of the repository's functions those
+/// bodies call (the call walk). Sorted and without duplicates. When `stops` is given (and the
+/// walker records them), where the call walk stopped goes there.
+std::vector<Reason> test_reasons(const FileFacts& file, const CollectedTest& test, EvidenceContext& context,
+                                 std::vector<std::string>* stops = nullptr);
 
 /// Return the file-level reasons of `file`, which it has even when it collects no test: its path,
 /// module-level marks, calls and settings outside any function, and imports outside functions.

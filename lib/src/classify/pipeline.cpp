@@ -48,7 +48,8 @@ void request_tests(const RunFiles& files, const resolve::FactStore& store) {
 /// Parse in waves until request_needed_files() asks for nothing more; then analyse, which may
 /// still ask for more (then go round again). Laps of `watch` go to `timings`.
 Analysis parse_and_analyse(const RunFiles& files, resolve::FactStore& store, const TestNamePatterns& names,
-                           const Rules& rules, unsigned threads, Stopwatch& watch, ClassifyTimings& timings) {
+                           const Rules& rules, const ClassifyOptions& options, Stopwatch& watch,
+                           ClassifyTimings& timings) {
   const SignalMatcher matcher(rules);
   for (;;) {
     store.parse_requested();
@@ -62,7 +63,8 @@ Analysis parse_and_analyse(const RunFiles& files, resolve::FactStore& store, con
       timings.analysis += watch.lap();
       continue;
     }
-    Analysis analysis = analyse(files.tests, store, files.python, names, rules, matcher, threads, timings);
+    Analysis analysis = analyse(files.tests, store, files.python, names, rules, matcher, options.threads,
+                                options.record_walk_stops, timings);
     timings.analysis += watch.lap();
     if (!store.has_requests()) return analysis;
   }
@@ -174,7 +176,7 @@ PipelineRun run_pipeline(const std::filesystem::path& root, const Rules& rules, 
   run.store = std::make_unique<resolve::FactStore>(root, *run.modules, options.parse, options.threads,
                                                    run.facts_cache.get());
   request_tests(files, *run.store);
-  Analysis analysis = parse_and_analyse(files, *run.store, layout.names, rules, options.threads, watch, timings);
+  Analysis analysis = parse_and_analyse(files, *run.store, layout.names, rules, options, watch, timings);
   assemble(root, rules, options, found, layout, std::move(analysis), run);
   watch.lap();
   save_facts_cache(found, cache_problem, run);

@@ -22,9 +22,10 @@ extern const LintRule kUndeclaredService{
         .enabled_by_default = true,
         .summary = "A test uses a service only through inferred evidence and never declares it.",
         .what = "A test whose need for a service comes only from `call`, `setting` or `import` signals (or any "
-                "signal the rules mark `declared = false`), with no `base_class`, `marker`, `fixture` or `path` "
+                "signal the rules mark `declared = false`, also when found in the repository's functions the test "
+                "calls), with no `base_class`, `marker`, `fixture` or `path` "
                 "signal for that service. Reported at the line of the evidence, naming the service and a "
-                "declaration the rules accept.",
+                "declaration the rules accept, and the chain (fixtures, classes, calls) that brought the evidence.",
         .why = "Tiered CI starts only the services a shard declares. A test that calls `store_event()` without "
                "declaring Snuba passes where every service runs and fails in a Postgres-only shard: Sentry's "
                "first tiered run went 97% green until such files were found by hand.",
@@ -47,6 +48,14 @@ std::string describe_evidence(const Reason& reason) {
     case EvidenceKind::import: return fmt::format("the import of `{}`", reason.evidence);
     default: return fmt::format("{} `{}` (not declaring)", to_string(reason.signal), reason.evidence);
   }
+}
+
+/// Return ", reached through A (path:line) -> B" for evidence that reached the test along a chain.
+std::string describe_chain(const Reason& reason) {
+  if (reason.via.empty()) return {};
+  std::string chain;
+  for (const std::string& hop : reason.via) chain += (chain.empty() ? "" : " -> ") + hop;
+  return ", reached through " + chain;
 }
 
 std::string test_name(const std::string& id) {
@@ -89,9 +98,9 @@ void report_undeclared(const LintCode& code, const std::vector<Reason>& reasons,
     if (!reported.emplace(reason.path, reason.line, reason.column, reason.service).second) continue;
     const bool whole_file = test.empty() || (reason.path == file.path && runs_at_import(facts, reason.line));
     Finding finding = make_finding(code, reason.path, {reason.line, reason.column},
-                                   fmt::format("{} needs `{}` only through {}; nothing declares it",
+                                   fmt::format("{} needs `{}` only through {}{}; nothing declares it",
                                                whole_file ? "this file" : fmt::format("`{}`", test),
-                                               reason.service, describe_evidence(reason)));
+                                               reason.service, describe_evidence(reason), describe_chain(reason)));
     finding.fix = declaration_advice(reason.service, input.rules, input.store);
     out.push_back(std::move(finding));
   }

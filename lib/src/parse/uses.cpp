@@ -76,6 +76,19 @@ bool is_f_string(TSNode node, const Source& source) {
   return false;
 }
 
+/// Return "super().NAME" when `function` (a call's callee) is `super().NAME` or
+/// `super(Cls, self).NAME`: the call walk follows it through the MRO.
+std::optional<std::string> super_method(TSNode function, const Source& source) {
+  const Fields& f = Fields::get();
+  if (!is(function, "attribute")) return std::nullopt;
+  const TSNode object = field(function, f.object);
+  const TSNode attribute = field(function, f.attribute);
+  if (!is(object, "call") || !is(attribute, "identifier")) return std::nullopt;
+  const auto inner = dotted_name(field(object, f.function), source);
+  if (!inner || *inner != "super") return std::nullopt;
+  return "super()." + std::string(text_of(attribute, source));
+}
+
 }  // namespace
 
 void collect_uses(TSNode node, const Source& source, BodyUses& uses,
@@ -97,7 +110,8 @@ void collect_uses(TSNode node, const Source& source, BodyUses& uses,
       return ts_node_child_count(current) != 0 &&
              source.may_hold_call_or_import(ts_node_start_byte(current), ts_node_end_byte(current));
     }
-    const auto callee = dotted_name(field(current, f.function), source);
+    auto callee = dotted_name(field(current, f.function), source);
+    if (!callee) callee = super_method(field(current, f.function), source);
     if (!callee) return true;
     uses.calls.push_back({*callee, location_of(current, source)});
     if (mark_calls != nullptr && is_spelled_like_mark(*callee)) {

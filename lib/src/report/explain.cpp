@@ -74,6 +74,21 @@ void explain_tier(const std::vector<std::string>& services, const std::string& t
   }
 }
 
+// Stops the text lists; JSON lists all of them.
+constexpr std::size_t kStopsShown = 20;
+
+/// Append where the call walk stopped (recorded only when explain classified the test).
+void explain_walk_stops(const std::vector<std::string>& stops, std::string& out) {
+  if (stops.empty()) return;
+  fmt::format_to(std::back_inserter(out), "  calls not followed ({}):\n", stops.size());
+  for (std::size_t i = 0; i < stops.size() && i < kStopsShown; ++i) {
+    fmt::format_to(std::back_inserter(out), "    {}\n", printable(stops[i]));
+  }
+  if (stops.size() > kStopsShown) {
+    fmt::format_to(std::back_inserter(out), "    ... and {} more (--format json lists them all)\n", stops.size() - kStopsShown);
+  }
+}
+
 }  // namespace
 
 std::string explain_test(const TestResult& test, const Rules& rules) {
@@ -92,6 +107,7 @@ std::string explain_test(const TestResult& test, const Rules& rules) {
       fmt::format("{} ({}:{})", printable(name), printable(test.id.substr(0, after_path)), test.line);
   explain_services(test.services, test.reasons, origin, out);
   explain_tier(test.services, test.tier, rules, out);
+  explain_walk_stops(test.walk_stops, out);
   return out;
 }
 
@@ -136,6 +152,7 @@ Json test_json(const TestResult& test, const Rules& rules) {
   Json out{{"schema", "testtier-explain/v1"}, {"kind", "test"}, {"target", test.id},
            {"path", test.id.substr(0, test.id.find("::"))}, {"line", test.line}};
   append(out, explained(test.services, test.reasons, test.tier, rules));
+  out["walk_stops"] = test.walk_stops;
   return out;
 }
 

@@ -55,7 +55,8 @@ void save(const result_cache::ResultCache& results, const std::string& key, clas
 Classification classify(const std::filesystem::path& root, const Rules& rules, const ClassifyOptions& options) {
   classify_stage::PipelineInputs inputs = classify_stage::read_inputs(root, rules);
   const std::filesystem::path directory = classify_stage::cache_directory(root, options);
-  if (!options.use_cache || !cache::unusable_cache_directory(directory).empty()) {
+  // Recording walk stops (explain) still uses the facts cache, but its result is not the one kept.
+  if (!options.use_cache || options.record_walk_stops || !cache::unusable_cache_directory(directory).empty()) {
     return std::move(classify_stage::run_pipeline(root, rules, options, std::move(inputs)).classification);
   }
   const result_cache::ResultCache results(directory);

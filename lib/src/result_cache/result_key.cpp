@@ -47,6 +47,8 @@ void write_rules(Writer& w, const Rules& rules) {
     w.number(tier.provides_everything);
   });
   w.strings(rules.select.run_all);
+  w.number(static_cast<std::uint64_t>(rules.analysis.call_depth));
+  w.number(static_cast<std::uint64_t>(rules.analysis.call_budget));
 }
 
 }  // namespace

@@ -157,6 +157,28 @@ LintRules read_lint(const TomlReader& reader, const toml::table& table) {
   return lint;
 }
 
+/// Read the integer `name` of `table` (full key `key`) into `into` when present, checked to lie in
+/// [`low`, `high`].
+void read_bounded(const TomlReader& reader, const toml::table& table, std::string_view name, const std::string& key,
+                  std::int64_t low, std::int64_t high, int& into) {
+  const auto value = reader.number(table, name, key);
+  if (!value) return;
+  const toml::node& node = *table.get(name);
+  if (!node.is_integer() || *value < static_cast<double>(low) || *value > static_cast<double>(high)) {
+    reader.fail(location_of(node), key, fmt::format("`{}` must be a whole number from {} to {}", name, low, high));
+  }
+  into = static_cast<int>(*value);
+}
+
+/// Read the [analysis] table `table`: how far calls are followed.
+AnalysisRules read_analysis(const TomlReader& reader, const toml::table& table) {
+  reader.check_keys(table, "analysis", {"call_depth", "call_budget"});
+  AnalysisRules analysis;
+  read_bounded(reader, table, "call_depth", "analysis.call_depth", 0, 32, analysis.call_depth);
+  read_bounded(reader, table, "call_budget", "analysis.call_budget", 1, 1000000, analysis.call_budget);
+  return analysis;
+}
+
 /// Read the [project] table `table`.
 ProjectRules read_project(const TomlReader& reader, const toml::table& table) {
   reader.check_keys(table, "project",
@@ -374,7 +396,7 @@ void for_each_table(const TomlReader& reader, const toml::table& root, std::stri
 Rules read_rules(const TomlReader& reader, const toml::table& root) {
   check_version(reader, root);
   reader.recover([&] {
-    reader.check_keys(root, "", {"version", "project", "services", "signal", "suspicious", "tier", "select", "lint"});
+    reader.check_keys(root, "", {"version", "project", "services", "signal", "suspicious", "tier", "select", "lint", "analysis"});
   });
   Rules rules;
   rules.origin = reader.origin();
@@ -390,6 +412,11 @@ Rules read_rules(const TomlReader& reader, const toml::table& root) {
   });
   reader.recover([&] {
     if (const toml::table* lint = reader.table(root, "lint", "lint")) rules.lint = read_lint(reader, *lint);
+  });
+  reader.recover([&] {
+    if (const toml::table* analysis = reader.table(root, "analysis", "analysis")) {
+      rules.analysis = read_analysis(reader, *analysis);
+    }
   });
   reader.recover([&] { rules.services = read_services(reader, root); });
   for_each_table(reader, root, "signal", [&](const toml::table& table, std::size_t i) {
