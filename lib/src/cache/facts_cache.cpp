@@ -12,7 +12,7 @@ namespace testtier::cache {
 namespace {
 
 constexpr std::string_view kMagic = "TESTTIER-FACTS\n";
-constexpr std::uint32_t kFormatVersion = 3;
+constexpr std::uint32_t kFormatVersion = 4;
 
 std::string cache_file_name() { return fmt::format("facts-v{}.bin", kFormatVersion); }
 

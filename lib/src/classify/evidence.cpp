@@ -71,10 +71,10 @@ void add_import(const Import& import, const Site& where, EvidenceContext& contex
 /// Return whether `uses` holds nothing add_uses() looks at (a body fact it learns to look at goes
 /// here too, or the shortcuts that skip empty bodies skip it).
 bool holds_no_uses(const BodyUses& uses) {
-  return uses.settings.empty() && uses.calls.empty() && uses.imports.empty();
+  return uses.settings.empty() && uses.calls.empty() && uses.imports.empty() && uses.envs.empty();
 }
 
-/// Add the reasons of the calls, settings and imports in one body written in the file `where.path`.
+/// Add the reasons of the calls, settings, imports and environment variables in one body written in the file `where.path`.
 void add_uses(const BodyUses& uses, const Site& where, EvidenceContext& context, std::vector<Reason>& out) {
   for (const SettingUse& setting : uses.settings) {
     add(context.matcher.setting(setting), {where.path, setting.location, where.via}, out);
@@ -90,6 +90,7 @@ void add_uses(const BodyUses& uses, const Site& where, EvidenceContext& context,
         {where.path, call.location, where.via}, out);
   }
   for (const Import& import : uses.imports) add_import(import, where, context, out);
+  for (const EnvUse& env : uses.envs) add(context.matcher.env(env.name), {where.path, env.location, where.via}, out);
 }
 
 /// Add the reasons of `decorators` (written in the file `where.path`) that `decorator` signals name,
