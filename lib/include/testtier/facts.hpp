@@ -81,8 +81,11 @@ struct Decorator {
 
 /// A settings override with a key and, where it is a string literal, its value.
 struct SettingUse {
-  /// The settings API used.
-  enum class Via : std::uint8_t { override_settings, settings, options, override_options };
+  /// The settings API used: `override_settings(K=...)` (decorator, context manager or call),
+  /// `self.settings(K=...)`, `self.options({...})`, `override_options({...})`, or an assignment
+  /// `settings.K = ...` / `settings["K"] = ...` (`settings` bare, as django.conf's or pytest-django's
+  /// fixture, or `django.conf.settings` / `conf.settings`). New values go last: caches store the number.
+  enum class Via : std::uint8_t { override_settings, settings, options, override_options, assignment };
 
   std::string key;
   std::string value;       ///< the literal string value ("" when not a string literal)
@@ -101,6 +104,19 @@ struct CallUse {
   friend bool operator==(const CallUse&, const CallUse&) = default;
 };
 
+/// A read or write of an environment variable by a literal name: `os.environ["X"]` (read, assigned
+/// or deleted), `"X" in os.environ`, `os.environ.get("X")`, `.setdefault("X", ...)`, `.pop("X")`,
+/// `os.getenv("X")`; also spelled `environ` and `getenv` bare (after `from os import ...`). The
+/// names are recognised by spelling only: an unrelated `environ` or `getenv` counts too (a safe
+/// over-approximation). A name that is not a plain string literal (an f-string with fields, a
+/// variable) is not recorded.
+struct EnvUse {
+  std::string name;        ///< the variable's name, e.g. "REDIS_URL"
+  SourceLocation location; ///< where the expression (subscript, call or `in` test) starts
+
+  friend bool operator==(const EnvUse&, const EnvUse&) = default;
+};
+
 /// What `@pytest.fixture(...)` says about a function.
 struct FixtureInfo {
   std::string name;         ///< the fixture's name: `name=` when given, else the function's name
@@ -110,12 +126,14 @@ struct FixtureInfo {
   friend bool operator==(const FixtureInfo&, const FixtureInfo&) = default;
 };
 
-/// The evidence found in one body (module, class or function): calls, settings overrides, and
-/// the imports made inside a function body (also listed in `FileFacts::imports`, `in_function`).
+/// The evidence found in one body (module, class or function): calls, settings overrides, the
+/// imports made inside a function body (also listed in `FileFacts::imports`, `in_function`), and
+/// environment variables read or written.
 struct BodyUses {
   std::vector<CallUse> calls;
   std::vector<SettingUse> settings;
   std::vector<Import> imports;
+  std::vector<EnvUse> envs;
 
   friend bool operator==(const BodyUses&, const BodyUses&) = default;
 };
@@ -131,7 +149,7 @@ struct FunctionFacts {
   std::vector<MarkUse> marks;
   bool is_fixture = false;
   FixtureInfo fixture;            ///< meaningful when `is_fixture`
-  BodyUses uses;                  ///< calls and settings in the body and its decorators
+  BodyUses uses;                  ///< calls, settings and env variables in the body and its decorators
   /// Marks the body applies to something (`return pytest.mark.django_db(...)(func)`): a function
   /// used as a decorator means them. Before pytest meaning is given: calls spelled like a mark.
   std::vector<MarkUse> applied_marks;
@@ -155,7 +173,7 @@ struct ClassFacts {
   std::vector<Decorator> decorators;
   std::vector<MarkUse> marks;     ///< from decorators and a class-level `pytestmark`
   std::vector<FunctionFacts> methods;
-  BodyUses uses;                  ///< calls and settings in the class body outside methods
+  BodyUses uses;                  ///< calls, settings and env variables in the class body outside methods
 
   friend bool operator==(const ClassFacts&, const ClassFacts&) = default;
 };
@@ -197,7 +215,7 @@ struct FileFacts {
   std::vector<MarkUse> module_marks;  ///< module-level `pytestmark`
   std::vector<Alias> aliases;
   std::vector<std::string> pytest_plugins;  ///< module-level `pytest_plugins = [...]` string literals
-  BodyUses module_uses;               ///< calls and settings at module level, outside any def/class
+  BodyUses module_uses;               ///< calls, settings and env variables at module level, outside any def/class
   std::vector<Suppression> suppressions;  ///< `# testtier: ignore[...]` and `# noqa` comments, in source order
   std::vector<Diagnostic> diagnostics;
 

@@ -18,11 +18,11 @@ namespace testtier {
 inline constexpr int kRulesVersion = 1;
 
 /// The kinds of evidence a signal can name. base_class, marker, fixture, path and decorator declare
-/// a need; setting, call and import infer one. (New kinds go last: caches store the number.)
-enum class EvidenceKind : std::uint8_t { base_class, marker, fixture, path, setting, call, import, decorator };
+/// a need; setting, call, import and env infer one. (New kinds go last: caches store the number.)
+enum class EvidenceKind : std::uint8_t { base_class, marker, fixture, path, setting, call, import, decorator, env };
 
 /// Return the TOML key of `kind`: "base_class", "marker", "fixture", "path", "setting", "call",
-/// "import", "decorator".
+/// "import", "decorator", "env".
 std::string_view to_string(EvidenceKind kind);
 
 /// Return whether evidence of `kind` declares a need unless a signal says `declared = false`.
@@ -40,7 +40,10 @@ struct Service {
 /// Patterns by kind: base_class — qualified class names; marker — mark names; fixture — fixture
 /// names; path — globs on root-relative paths; setting — `KEY=VALUE-GLOB` (or `KEY` alone: any
 /// value); call — callee names matched on dotted suffix (`store_event`, `snuba.query`);
-/// import — module names, matching the module and everything under it.
+/// import — module names, matching the module and everything under it; decorator — decorator
+/// names (dotted: qualified, bare: by last name); env — globs (glob.hpp, fnmatch-like: `*`, `?`,
+/// `[...]`, `{a,b}`) on environment variable names read or written by a literal name
+/// (`SENTRY_PYTHON_TEST_POSTGRES_*`, `REDIS_URL`).
 struct Signal {
   EvidenceKind kind = EvidenceKind::base_class;
   std::vector<std::string> patterns;

@@ -68,6 +68,10 @@ void write_uses(Writer& w, const BodyUses& uses) {
     w.location(setting.location);
   });
   w.list(uses.imports, [&](const Import& i) { write_import(w, i); });
+  w.list(uses.envs, [&](const EnvUse& env) {
+    w.text(env.name);
+    w.location(env.location);
+  });
 }
 void read_uses(Reader& r, BodyUses& uses) {
   r.list(uses.calls, [&](CallUse& call) {
@@ -78,10 +82,14 @@ void read_uses(Reader& r, BodyUses& uses) {
     setting.key = r.text();
     setting.value = r.text();
     setting.literal = r.flag();
-    setting.via = static_cast<SettingUse::Via>(r.number() % 4);
+    setting.via = static_cast<SettingUse::Via>(r.number() % 5);
     setting.location = r.location();
   });
   r.list(uses.imports, [&](Import& i) { read_import(r, i); });
+  r.list(uses.envs, [&](EnvUse& env) {
+    env.name = r.text();
+    env.location = r.location();
+  });
 }
 
 void write_decorator(Writer& w, const Decorator& decorator) {

@@ -43,7 +43,7 @@ void add_import(const Import& import, const Site& where, resolve::Resolver& reso
 }
 
 bool holds_no_uses(const BodyUses& uses) {
-  return uses.settings.empty() && uses.calls.empty() && uses.imports.empty();
+  return uses.settings.empty() && uses.calls.empty() && uses.imports.empty() && uses.envs.empty();
 }
 
 void add_body(const BodyUses& uses, const Site& where, resolve::Resolver& resolver, const SignalMatcher& matcher,
@@ -66,6 +66,9 @@ void add_body(const BodyUses& uses, const Site& where, resolve::Resolver& resolv
     add_matches(matches, site, out);
   }
   for (const Import& import : uses.imports) add_import(import, where, resolver, matcher, which, out);
+  for (const EnvUse& env : uses.envs) {
+    add_matches(counted(matcher.env(env.name), which), {where.path, env.location, where.via}, out);
+  }
 }
 
 }  // namespace testtier::classify_stage

@@ -1,4 +1,4 @@
-// The evidence one body holds (calls, settings, imports made inside it), matched against the
+// The evidence one body holds (calls, settings, imports made inside it, environment variables), matched against the
 // rules as reasons: for the bodies a test runs itself and for those the call walk reaches.
 #pragma once
 
@@ -33,7 +33,7 @@ enum class BodyMatches : std::uint8_t {
 void add_import(const Import& import, const Site& where, resolve::Resolver& resolver, const SignalMatcher& matcher,
                 BodyMatches which, std::vector<Reason>& out);
 
-/// Add the reasons of the calls, settings and imports of one body written in the file `where.path`.
+/// Add the reasons of the calls, settings, imports and environment variables of one body written in the file `where.path`.
 void add_body(const BodyUses& uses, const Site& where, resolve::Resolver& resolver, const SignalMatcher& matcher,
               BodyMatches which, std::vector<Reason>& out);
 

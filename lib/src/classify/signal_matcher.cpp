@@ -22,15 +22,15 @@ bool is_module_or_under(std::string_view module, std::string_view prefix) {
 }
 
 SignalMatcher::SignalMatcher(const Rules& rules) : rules_(rules) {
-  path_globs_.resize(rules.signals.size());
+  globs_.resize(rules.signals.size());
   for (std::size_t i = 0; i < rules.signals.size(); ++i) {
     if (rules.signals[i].kind == EvidenceKind::call) {
       for (const std::string& pattern : rules.signals[i].patterns) {
         if (pattern.find('.') != std::string::npos) dotted_call_last_names_.emplace_back(last_segment(pattern));
       }
     }
-    if (rules.signals[i].kind != EvidenceKind::path) continue;
-    for (const std::string& pattern : rules.signals[i].patterns) path_globs_[i].emplace_back(pattern);
+    if (rules.signals[i].kind != EvidenceKind::path && rules.signals[i].kind != EvidenceKind::env) continue;
+    for (const std::string& pattern : rules.signals[i].patterns) globs_[i].emplace_back(pattern);
   }
   std::sort(dotted_call_last_names_.begin(), dotted_call_last_names_.end());
 }
@@ -77,7 +77,7 @@ std::vector<SignalMatch> SignalMatcher::fixture(std::string_view name) const {
 
 std::vector<SignalMatch> SignalMatcher::path(std::string_view path) const {
   return matching(EvidenceKind::path, [&](std::size_t signal, std::size_t pattern, const std::string&) {
-    return path_globs_[signal][pattern].matches(path);
+    return globs_[signal][pattern].matches(path);
   });
 }
 
@@ -114,6 +114,12 @@ std::vector<SignalMatch> SignalMatcher::decorator(const std::vector<std::string>
 std::vector<SignalMatch> SignalMatcher::import(std::string_view module) const {
   return matching(EvidenceKind::import, [&](std::size_t, std::size_t, const std::string& pattern) {
     return is_module_or_under(module, pattern);
+  });
+}
+
+std::vector<SignalMatch> SignalMatcher::env(std::string_view name) const {
+  return matching(EvidenceKind::env, [&](std::size_t signal, std::size_t pattern, const std::string&) {
+    return globs_[signal][pattern].matches(name);
   });
 }
 

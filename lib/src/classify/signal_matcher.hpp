@@ -19,7 +19,7 @@ struct SignalMatch {
 
 class SignalMatcher {
  public:
-  /// Compile the path globs of `rules` (already validated by the rules loader). Keeps a reference.
+  /// Compile the path and env globs of `rules` (already validated by the rules loader). Keeps a reference.
   explicit SignalMatcher(const Rules& rules);
 
   /// Return whether any signal is of `kind`.
@@ -45,13 +45,16 @@ class SignalMatcher {
   std::vector<SignalMatch> decorator(const std::vector<std::string>& spellings) const;
   /// Match a module and everything under it.
   std::vector<SignalMatch> import(std::string_view module) const;
+  /// Match an environment variable's name against the globs of `env` signals (glob.hpp, on the
+  /// whole name: `SENTRY_PYTHON_TEST_POSTGRES_*`, `REDIS_URL`).
+  std::vector<SignalMatch> env(std::string_view name) const;
 
  private:
   template <typename Predicate>
   std::vector<SignalMatch> matching(EvidenceKind kind, Predicate&& matches) const;
 
   const Rules& rules_;
-  std::vector<std::vector<Glob>> path_globs_;  ///< per signal (empty for other kinds)
+  std::vector<std::vector<Glob>> globs_;  ///< per signal: its patterns compiled for path and env (empty for other kinds)
   std::vector<std::string> dotted_call_last_names_;  ///< sorted last names of dotted call patterns
 };
 

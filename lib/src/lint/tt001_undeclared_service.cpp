@@ -21,8 +21,8 @@ extern const LintRule kUndeclaredService{
         .severity = Severity::warning,
         .enabled_by_default = true,
         .summary = "A test uses a service only through inferred evidence and never declares it.",
-        .what = "A test whose need for a service comes only from `call`, `setting` or `import` signals (or any "
-                "signal the rules mark `declared = false`, also when found in the repository's functions the test "
+        .what = "A test whose need for a service comes only from `call`, `setting`, `import` or `env` signals (or "
+                "any signal the rules mark `declared = false`, also when found in the repository's functions the test "
                 "calls), with no `base_class`, `marker`, `fixture` or `path` "
                 "signal for that service. Reported at the line of the evidence, naming the service and a "
                 "declaration the rules accept, and the chain (fixtures, classes, calls) that brought the evidence.",
@@ -46,6 +46,7 @@ std::string describe_evidence(const Reason& reason) {
     case EvidenceKind::call: return fmt::format("the call `{}`", reason.evidence);
     case EvidenceKind::setting: return fmt::format("a setting matching `{}`", reason.evidence);
     case EvidenceKind::import: return fmt::format("the import of `{}`", reason.evidence);
+    case EvidenceKind::env: return fmt::format("an environment variable matching `{}`", reason.evidence);
     default: return fmt::format("{} `{}` (not declaring)", to_string(reason.signal), reason.evidence);
   }
 }

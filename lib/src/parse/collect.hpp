@@ -19,7 +19,8 @@ struct ImportContext {
 void collect_import(TSNode statement, const Source& source, ImportContext context,
                     std::vector<Import>& imports);
 
-/// Append every call by dotted name and every settings override in `node` (all of its
+/// Append every call by dotted name, every settings override (calls and `settings.X = ...`
+/// assignments) and every environment variable named by a literal in `node` (all of its
 /// descendants) to `uses`, and every import inside it to `imports` as `in_function` (and to
 /// `uses.imports`). When `mark_calls` is given, also append there the calls whose callee is
 /// spelled like a pytest mark (`pytest.mark.X(...)`, `mark.X(...)`), as marks to be given meaning.

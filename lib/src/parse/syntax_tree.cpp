@@ -99,15 +99,17 @@ Source::Source(std::string_view text) : text_(text) {
     const char byte = text[offset];
     if ((static_cast<unsigned char>(byte) & 0xC0) == 0x80) {
       continuation_bytes_.push_back(static_cast<std::uint32_t>(offset));
-    } else if (byte == '(' || (byte == 'i' && text.substr(offset, 6) == "import")) {
-      call_or_import_marks_.push_back(static_cast<std::uint32_t>(offset));
+    } else if (byte == '(' || (byte == 'i' && text.substr(offset, 6) == "import") ||
+               (byte == 'e' && text.substr(offset, 7) == "environ") ||
+               (byte == 's' && text.substr(offset, 8) == "settings")) {
+      body_evidence_marks_.push_back(static_cast<std::uint32_t>(offset));
     }
   }
 }
 
-bool Source::may_hold_call_or_import(std::uint32_t start, std::uint32_t end) const {
-  const auto mark = std::lower_bound(call_or_import_marks_.begin(), call_or_import_marks_.end(), start);
-  return mark != call_or_import_marks_.end() && *mark < end;
+bool Source::may_hold_body_evidence(std::uint32_t start, std::uint32_t end) const {
+  const auto mark = std::lower_bound(body_evidence_marks_.begin(), body_evidence_marks_.end(), start);
+  return mark != body_evidence_marks_.end() && *mark < end;
 }
 
 std::uint32_t Source::column_of(std::uint32_t offset, std::uint32_t byte_column) const {
@@ -125,7 +127,9 @@ const Symbols& Symbols::get() {
       if (id == 0) throw std::logic_error("tree-sitter-python has no node type " + std::string(name));
       return id;
     };
-    return Symbols{symbol("call"), symbol("import_statement"), symbol("import_from_statement"), symbol("string")};
+    return Symbols{symbol("call"),   symbol("import_statement"),    symbol("import_from_statement"),
+                   symbol("string"), symbol("subscript"),           symbol("comparison_operator"),
+                   symbol("assignment")};
   }();
   return symbols;
 }

@@ -67,16 +67,17 @@ class Source {
   /// Return the 1-based character column of byte `offset`, which lies `byte_column` bytes into its line.
   std::uint32_t column_of(std::uint32_t offset, std::uint32_t byte_column) const;
 
-  /// Return whether bytes [start, end) hold a '(' or the word "import". A syntax tree without
-  /// either holds no call and no import statement, so a walk looking for those can skip it. The
-  /// evidence kinds this prune serves are listed beside their table (kBodyWalkServes,
-  /// rules/evidence_kind.hpp): a kind whose facts hold neither must widen it.
-  bool may_hold_call_or_import(std::uint32_t start, std::uint32_t end) const;
+  /// Return whether bytes [start, end) hold a '(' or one of the words "import", "environ" and
+  /// "settings". A syntax tree without any holds no call, no import statement, no
+  /// `os.environ["X"]` / `"X" in environ` and no `settings.X = ...` assignment, so a walk looking
+  /// for those can skip it. The evidence kinds this prune serves are listed beside their table
+  /// (kBodyWalkServes, rules/evidence_kind.hpp): a kind whose facts hold none must widen it.
+  bool may_hold_body_evidence(std::uint32_t start, std::uint32_t end) const;
 
  private:
   std::string_view text_;
   std::vector<std::uint32_t> continuation_bytes_;  // offsets of UTF-8 continuation bytes, ascending
-  std::vector<std::uint32_t> call_or_import_marks_;  // offsets of '(' and "import", ascending
+  std::vector<std::uint32_t> body_evidence_marks_;  // offsets of '(', "import", "environ", "settings", ascending
 };
 
 /// Field ids of the Python grammar, resolved once.
@@ -91,7 +92,7 @@ struct Fields {
 
 /// Grammar symbols compared on hot paths (a number compare instead of a string compare per node).
 struct Symbols {
-  TSSymbol call, import_statement, import_from_statement, string;
+  TSSymbol call, import_statement, import_from_statement, string, subscript, comparison_operator, assignment;
 
   /// Return the symbols of the grammar the library was built with.
   static const Symbols& get();

@@ -38,6 +38,7 @@ std::string_view via_name(SettingUse::Via via) {
     case SettingUse::Via::settings: return "self.settings";
     case SettingUse::Via::options: return "self.options";
     case SettingUse::Via::override_options: return "override_options";
+    case SettingUse::Via::assignment: return "assignment";
   }
   return "override_settings";
 }
@@ -83,6 +84,9 @@ Json to_json(const BodyUses& uses) {
          Json out{{"key", setting.key}, {"via", via_name(setting.via)}, {"at", location(setting.location)}};
          out["value"] = setting.literal ? Json(setting.value) : Json(nullptr);
          return out;
+       })},
+      {"envs", array_of(uses.envs, [](const EnvUse& env) {
+         return Json{{"name", env.name}, {"at", location(env.location)}};
        })}};
 }
 

@@ -32,7 +32,7 @@ constexpr std::string_view kMagic = "TESTTIER-RESULT\n";
 constexpr std::uint32_t kFormatVersion = 2;
 /// Bump whenever the analysis may answer differently for the same files and rules (a new hop
 /// followed, a fixed resolution): a result cached by an older build is then not reused.
-constexpr std::uint32_t kAnalysisVersion = 2;
+constexpr std::uint32_t kAnalysisVersion = 3;
 
 std::string cache_file_name() { return fmt::format("result-v{}.bin", kFormatVersion); }
 

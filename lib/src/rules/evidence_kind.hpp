@@ -32,6 +32,7 @@ inline constexpr std::array kEvidenceKinds = {
     EvidenceKindRow{EvidenceKind::call, "call", false, "BodyUses::calls", true},
     EvidenceKindRow{EvidenceKind::import, "import", false, "FileFacts::imports, BodyUses::imports", true},
     EvidenceKindRow{EvidenceKind::decorator, "decorator", true, "Decorator (functions and classes)", false},
+    EvidenceKindRow{EvidenceKind::env, "env", false, "BodyUses::envs", true},
 };
 
 namespace evidence_kind_detail {
@@ -59,11 +60,14 @@ static_assert(evidence_kind_detail::is_named<static_cast<EvidenceKind>(kEvidence
               "kEvidenceKinds must have a row for every EvidenceKind");
 
 /// The kinds whose facts collect_uses() (parse/uses.cpp) finds, for its prunes: the walk skips
-/// string literals other than f-strings, and subtrees whose bytes hold no '(' and no "import"
-/// (Source::may_hold_call_or_import, parse/syntax_tree.cpp). Those hold no call, no settings
-/// call and no import statement; a new kind found there (`os.environ["X"]` holds neither) must
-/// widen the prunes before it is listed here.
-inline constexpr std::array kBodyWalkServes = {EvidenceKind::setting, EvidenceKind::call, EvidenceKind::import};
+/// string literals other than f-strings (an env name or settings key is read at the subscript,
+/// call or comparison above its string), and subtrees whose bytes hold no '(' and none of the
+/// words "import", "environ" and "settings" (Source::may_hold_body_evidence,
+/// parse/syntax_tree.cpp). Those hold no call, no settings call or `settings.X = ...`
+/// assignment, no import statement and no `os.environ["X"]` or `"X" in environ`; a new kind
+/// found there whose facts hold none of those must widen the prunes before it is listed here.
+inline constexpr std::array kBodyWalkServes = {EvidenceKind::setting, EvidenceKind::call, EvidenceKind::import,
+                                               EvidenceKind::env};
 
 static_assert(std::all_of(kEvidenceKinds.begin(), kEvidenceKinds.end(),
                           [](const EvidenceKindRow& row) {

@@ -301,6 +301,16 @@ Signal read_signal(const TomlReader& reader, const toml::table& table, std::size
   const auto patterns = required_list(reader, table, kind, key, "at least one pattern");
   if (signal.kind == EvidenceKind::path) check_globs(reader, patterns, kind, kind_key);
   if (signal.kind == EvidenceKind::setting) check_settings(reader, patterns, kind, kind_key);
+  if (signal.kind == EvidenceKind::env) {
+    check_globs(reader, patterns, kind, kind_key);
+    for (const Item& item : patterns) {
+      if (item.text.find('/') == std::string::npos) continue;
+      reader.report(item.location, kind_key,
+                    fmt::format("`env` glob \"{}\" holds '/'; it is matched against an environment variable's "
+                                "name, e.g. \"REDIS_URL\" or \"SENTRY_PYTHON_TEST_POSTGRES_*\"",
+                                item.text));
+    }
+  }
   signal.patterns = texts(patterns);
   for (const Item& item : patterns) signal.pattern_locations.push_back(item.location);
   const auto needs = required_list(reader, table, "needs", key,

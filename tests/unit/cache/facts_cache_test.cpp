@@ -50,6 +50,31 @@ TEST_CASE("every file of the corpus survives encoding and decoding unchanged", "
   }
 }
 
+TEST_CASE("environment variables and settings assignments survive encoding and decoding", "[cache][env]") {
+  const FileFacts facts = extract_facts(
+      "import os\n"
+      "PG = os.getenv('PG_HOST')\n"
+      "def test_a(settings):\n"
+      "    os.environ[\"REDIS_URL\"] = 'x'\n"
+      "    settings.SENTRY_BUFFER = 'sentry.buffer.redis.RedisBuffer'\n"
+      "class T:\n"
+      "    flag = 'CI' in os.environ\n",
+      "tests/test_env.py", "tests.test_env");
+  REQUIRE(facts.module_uses.envs.size() == 1);
+  REQUIRE(facts.functions.at(0).uses.envs.size() == 1);
+  REQUIRE(facts.functions.at(0).uses.settings.size() == 1);
+  REQUIRE(facts.functions.at(0).uses.settings[0].via == SettingUse::Via::assignment);
+  REQUIRE(facts.classes.at(0).uses.envs.size() == 1);
+  std::string encoded;
+  cache::encode_facts(facts, encoded);
+  FileFacts decoded;
+  decoded.path = facts.path;
+  std::string_view in = encoded;
+  REQUIRE(cache::decode_facts(in, decoded));
+  CHECK(in.empty());
+  CHECK(decoded == facts);
+}
+
 TEST_CASE("decoding truncated or garbled bytes fails without reading past them", "[cache]") {
   const std::vector<FileFacts> all = corpus_facts();
   std::string encoded;

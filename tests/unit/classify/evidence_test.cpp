@@ -39,6 +39,15 @@ needs = ["snuba"]
 [[signal]]
 decorator = ["app.testing.requires_db", "uses_postgres"]
 needs = ["postgres"]
+[[signal]]
+env = ["SENTRY_PYTHON_TEST_POSTGRES_*", "PG_HOST"]
+needs = ["postgres"]
+[[signal]]
+env = ["REDIS_URL"]
+needs = ["redis"]
+[[signal]]
+setting = ["SENTRY_BUFFER=*redis*"]
+needs = ["redis"]
 [[tier]]
 name = "none"
 provides = []
@@ -181,4 +190,57 @@ TEST_CASE("a setting signal can match a key inside a dict-valued setting, whatev
   CHECK(services_of_test(result, "tests/test_dict_setting.py::test_dict") == Services{"redis"});
   CHECK(services_of_test(result, "tests/test_dict_setting.py::test_other_key").empty());
   CHECK(services_of_test(result, "tests/test_dict_setting.py::test_context") == Services{"redis"});
+}
+
+TEST_CASE("a module-level environment variable reaches every test of the module; one in a body only its test",
+          "[classify][evidence][env]") {
+  InlineRepo repo(kRules);
+  repo.write("tests/test_env_module.py",
+             "import os\n\n"
+             "PG_HOST = os.getenv(\"PG_HOST\")\n\n"
+             "def test_a():\n    pass\n\n"
+             "class TestB:\n    def test_b(self):\n        pass\n");
+  repo.write("tests/test_env_body.py",
+             "import os\nimport pytest\n\n"
+             "def test_reads():\n    assert os.environ[\"SENTRY_PYTHON_TEST_POSTGRES_PORT\"]\n\n"
+             "@pytest.fixture\ndef redis_url():\n    return os.environ.get('REDIS_URL')\n\n"
+             "def test_fixture(redis_url):\n    pass\n\n"
+             "def test_other():\n    os.getenv('HOME')\n");
+  const Classification result = repo.classify_it();
+  for (const char* id : {"tests/test_env_module.py::test_a", "tests/test_env_module.py::TestB::test_b"}) {
+    INFO(id);
+    const TestResult* test = test::find_test(result, id);
+    REQUIRE(test != nullptr);
+    CHECK(test->services == Services{"postgres"});
+    REQUIRE(test->reasons.size() == 1);
+    CHECK(test->reasons[0].signal == EvidenceKind::env);
+    CHECK(test->reasons[0].evidence == "PG_HOST");
+    CHECK_FALSE(test->reasons[0].declared);
+    CHECK(test->reasons[0].line == 3);
+    CHECK(test->reasons[0].column == 11);
+  }
+  CHECK(services_of_test(result, "tests/test_env_body.py::test_reads") == Services{"postgres"});
+  const TestResult* reads = test::find_test(result, "tests/test_env_body.py::test_reads");
+  REQUIRE(reads != nullptr);
+  REQUIRE(reads->reasons.size() == 1);
+  CHECK(reads->reasons[0].evidence == "SENTRY_PYTHON_TEST_POSTGRES_*");
+  CHECK(services_of_test(result, "tests/test_env_body.py::test_fixture") == Services{"redis"});
+  CHECK(services_of_test(result, "tests/test_env_body.py::test_other").empty());
+}
+
+TEST_CASE("a settings assignment in a pytest-django `settings` fixture reaches the tests using it",
+          "[classify][evidence][settings]") {
+  InlineRepo repo(kRules);
+  repo.write("tests/test_settings_fixture.py",
+             "import pytest\n\n"
+             "@pytest.fixture\ndef use_redis(settings):\n"
+             "    settings.SENTRY_BUFFER = \"sentry.buffer.redis.RedisBuffer\"\n\n"
+             "def test_buffer(use_redis):\n    pass\n\n"
+             "def test_services(settings):\n"
+             "    settings[\"SENTRY_PROCESSING_SERVICES\"] = {\"redis\": {\"redis\": \"x\"}}\n\n"
+             "def test_other(settings):\n    settings.SENTRY_BUFFER = 'sentry.buffer.base.Buffer'\n");
+  const Classification result = repo.classify_it();
+  CHECK(services_of_test(result, "tests/test_settings_fixture.py::test_buffer") == Services{"redis"});
+  CHECK(services_of_test(result, "tests/test_settings_fixture.py::test_services") == Services{"redis"});
+  CHECK(services_of_test(result, "tests/test_settings_fixture.py::test_other").empty());
 }

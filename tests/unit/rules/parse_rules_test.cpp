@@ -207,6 +207,40 @@ TEST_CASE("evidence kinds print as their TOML keys", "[rules]") {
   CHECK(testtier::to_string(EvidenceKind::setting) == "setting");
   CHECK(testtier::to_string(EvidenceKind::call) == "call");
   CHECK(testtier::to_string(EvidenceKind::import) == "import");
+  CHECK(testtier::to_string(EvidenceKind::decorator) == "decorator");
+  CHECK(testtier::to_string(EvidenceKind::env) == "env");
+}
+
+TEST_CASE("env signals are read: globs on variable names, inferring by default", "[rules][env]") {
+  const Rules rules = parse_rules(kValid + R"(
+[[signal]]
+env = ["SENTRY_PYTHON_TEST_POSTGRES_*", "REDIS_URL"]
+needs = ["postgres"]
+[[signal]]
+env = ["PG_{HOST,PORT}"]
+needs = ["postgres"]
+declared = true
+)",
+                                  "rules.toml");
+  REQUIRE(rules.signals.size() == 2);
+  CHECK(rules.signals[0].kind == EvidenceKind::env);
+  CHECK(rules.signals[0].patterns == std::vector<std::string>{"SENTRY_PYTHON_TEST_POSTGRES_*", "REDIS_URL"});
+  CHECK(rules.signals[0].needs == std::vector<std::string>{"postgres"});
+  CHECK_FALSE(rules.signals[0].declared);
+  CHECK_FALSE(testtier::declares_by_default(EvidenceKind::env));
+  REQUIRE(rules.signals[0].pattern_locations.size() == 2);
+  CHECK(rules.signals[0].pattern_locations[0].line == 9);
+  CHECK(rules.signals[1].declared);
+}
+
+TEST_CASE("bad env globs, and env globs holding '/', are refused", "[rules][env]") {
+  check_error(kValid + "[[signal]]\nenv = [\"A_*\", \"B_[x\"]\nneeds = [\"postgres\"]\n", 8, "signal[0].env",
+              "bad glob in `env`: " + glob_error("B_[x"));
+  check_error(kValid + "[[signal]]\nenv = [\"a/B\"]\nneeds = [\"postgres\"]\n", 8, "signal[0].env",
+              "`env` glob \"a/B\" holds '/'; it is matched against an environment variable's name, e.g. "
+              "\"REDIS_URL\" or \"SENTRY_PYTHON_TEST_POSTGRES_*\"");
+  check_error(kValid + "[[signal]]\nenv = []\nneeds = [\"postgres\"]\n", 8, "signal[0].env",
+              "`env` is empty; give at least one pattern");
 }
 
 TEST_CASE("RulesError::what names file, line, column and message", "[rules]") {
@@ -263,7 +297,7 @@ TEST_CASE("an unknown key in a service, signal, suspicious or tier is an error",
   check_error(kValid + "[[signal]]\nmarker = [\"m\"]\nneed = [\"postgres\"]\n", 9,
               "signal[0].need",
               "unknown key `need` in [[signal]]; expected one of: base_class, marker, fixture, "
-              "path, setting, call, import, decorator, needs, declared");
+              "path, setting, call, import, decorator, env, needs, declared");
   check_error(kValid + "[[suspicious]]\nimport = [\"x\"]\n", 8, "suspicious[0].import",
               "unknown key `import` in [[suspicious]]; expected one of: imports, service");
   check_error(kValid + "[[tier]]\nname = \"b\"\nprovide = []\n", 9, "tier[1].provide",
@@ -326,7 +360,7 @@ TEST_CASE("an unknown service in `brings`, `service` or `provides` is an error",
 TEST_CASE("a signal needs exactly one evidence kind", "[rules]") {
   check_error(kValid + "\n[[signal]]\nneeds = [\"postgres\"]\n", 8, "signal[0]",
               "[[signal]] has no evidence kind; give exactly one of: base_class, marker, "
-              "fixture, path, setting, call, import, decorator");
+              "fixture, path, setting, call, import, decorator, env");
   check_error(kValid + "[[signal]]\nmarker = [\"m\"]\nfixture = [\"f\"]\nneeds = [\"postgres\"]\n",
               9, "signal[0].fixture",
               "[[signal]] has 2 evidence kinds (`marker`, `fixture`); give exactly one per "
@@ -492,7 +526,7 @@ TEST_CASE("messages about [tool.testtier] name its tables in full", "[rules]") {
     CHECK(error.key() == "tool.testtier.signal[0]");
     CHECK(error.message() ==
           "[[tool.testtier.signal]] has no evidence kind; give exactly one of: base_class, "
-          "marker, fixture, path, setting, call, import, decorator");
+          "marker, fixture, path, setting, call, import, decorator, env");
   }
   try {
     parse_pyproject_rules("[tool.testtier]\nversion = 1\n", "pyproject.toml");
