@@ -242,7 +242,7 @@ def self_check(schemas, source):
     must_reject(schemas, "classify", "a classify test without \"tier\"",
                 broken(classify, lambda d: d["files"][0]["tests"][0].pop("tier")))
     must_reject(schemas, "classify", "a classify reason with an unknown signal",
-                broken(classify, lambda d: d["files"][0]["reasons"][0].update(signal="env")))
+                broken(classify, lambda d: d["files"][0]["reasons"][0].update(signal="environment")))
     must_reject(schemas, "classify", "a classify document with an unknown key",
                 broken(classify, lambda d: d.update(extra=1)))
     must_reject(schemas, "classify", "a diagnostic with severity \"fatal\"",

@@ -99,10 +99,14 @@ Source::Source(std::string_view text) : text_(text) {
     const char byte = text[offset];
     if ((static_cast<unsigned char>(byte) & 0xC0) == 0x80) {
       continuation_bytes_.push_back(static_cast<std::uint32_t>(offset));
-    } else if (byte == '(' || (byte == 'i' && text.substr(offset, 6) == "import") ||
-               (byte == 'e' && text.substr(offset, 7) == "environ") ||
-               (byte == 's' && text.substr(offset, 8) == "settings")) {
+    } else if (byte == '(' || (byte == 'i' && text.substr(offset, 6) == "import")) {
       body_evidence_marks_.push_back(static_cast<std::uint32_t>(offset));
+    } else if (byte == 'v' && offset >= 2 && text.substr(offset - 2, 7) == "environ") {
+      // keyed on a rarer letter than the first; the mark is still the word's start, and stays
+      // in order: the bytes between are the word's
+      body_evidence_marks_.push_back(static_cast<std::uint32_t>(offset - 2));
+    } else if (byte == 'g' && offset >= 6 && text.substr(offset - 6, 8) == "settings") {
+      body_evidence_marks_.push_back(static_cast<std::uint32_t>(offset - 6));
     }
   }
 }
