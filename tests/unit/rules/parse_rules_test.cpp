@@ -280,7 +280,7 @@ TEST_CASE("an unknown key in [project] is named with the valid ones", "[rules]")
 TEST_CASE("an unknown key at the top level is an error", "[rules]") {
   check_error(kValid + "[selection]\nx = 1\n", 7, "selection",
               "unknown key `selection` in the top level; expected one of: version, project, "
-              "services, signal, suspicious, tier, select, lint");
+              "services, signal, suspicious, tier, select, lint, analysis");
 }
 
 TEST_CASE("[select] run_all globs are read and checked", "[rules]") {
