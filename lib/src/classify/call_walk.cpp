@@ -36,9 +36,15 @@ const FunctionFacts* find_method(const ClassFacts& cls, std::string_view name) {
   return found;
 }
 
-std::string describe(const std::string& qualname, const std::string& path, const FunctionFacts& function) {
-  return fmt::format("{} ({}:{})", qualname, path, function.location.line);
+}  // namespace
+
+std::string CallWalker::describe(const Target& target) {
+  const FunctionFacts& function = *target.function;
+  if (target.frame.owner.facts == nullptr) return fmt::format("{} ({}:{})", function.name, target.path, function.location.line);
+  return fmt::format("{}.{} ({}:{})", target.frame.owner.facts->qualname, function.name, target.path, function.location.line);
 }
+
+namespace {
 
 }  // namespace
 
@@ -52,6 +58,24 @@ std::size_t CallWalker::KeyHash::operator()(const Key& k) const noexcept {
 CallWalker::CallWalker(resolve::Resolver& resolver, graph::ClassGraph& classes, const SignalMatcher& matcher,
                        WalkLimits limits)
     : resolver_(resolver), classes_(classes), matcher_(matcher), limits_(limits) {}
+
+bool CallWalker::may_be_bound(const std::string& path, std::string_view head) {
+  const FileFacts* file = resolver_.store().get(path);
+  if (file == nullptr) return true;  // let the resolver ask for it
+  auto [slot, added] = bound_names_.try_emplace(file);
+  ModuleNames& names = slot->second;
+  if (added) {
+    for (const FunctionFacts& function : file->functions) names.names.insert(function.name);
+    for (const ClassFacts& cls : file->classes) names.names.insert(head_of(cls.qualname));
+    for (const Alias& alias : file->aliases) names.names.insert(alias.name);
+    for (const Import& import : file->imports) {
+      if (import.in_function) continue;
+      if (import.name == "*") names.star = true;
+      else names.names.insert(import.bound_as);
+    }
+  }
+  return names.star || names.names.contains(head);
+}
 
 std::string CallWalker::module_of(const std::string& path) const {
   const FileFacts* file = resolver_.store().get(path);
@@ -104,8 +128,7 @@ std::optional<CallWalker::Target> CallWalker::method_of(const ClassRef& self, co
       continue;
     }
     if (const FunctionFacts* method = find_method(*entry.cls.facts, name)) {
-      return Target{method, entry.cls.path, {self, entry.cls},
-                    describe(entry.cls.facts->qualname + "." + name, entry.cls.path, *method)};
+      return Target{method, entry.cls.path, {self, entry.cls}};
     }
   }
   return std::nullopt;
@@ -132,16 +155,15 @@ CallWalker::Resolved CallWalker::resolve_call(const std::string& callee, const s
     }
     bool outside = false;
     resolved.target = method_of(frame.self, name, head == "super()" ? &frame.owner : nullptr, outside);
-    if (resolved.target) {
-      resolved.lookups = {module_of(resolved.target->frame.owner.path) + "." + resolved.target->frame.owner.facts->qualname + "." + name,
-                          module_of(frame.self.path) + "." + frame.self.facts->qualname + "." + name};
-    } else {
-      resolved.miss = outside ? Miss::outside : Miss::not_a_method;
-    }
+    if (!resolved.target) resolved.miss = outside ? Miss::outside : Miss::not_a_method;
     return resolved;
   }
   if (callee == "getattr" || callee == "operator.methodcaller" || callee == "methodcaller") {
     resolved.miss = Miss::dynamic;
+    return resolved;
+  }
+  if (!may_be_bound(path, head)) {  // a local, a parameter or a builtin: nothing to resolve
+    resolved.miss = callee.size() == head.size() ? Miss::outside : Miss::unknown_object;
     return resolved;
   }
   resolve::Symbol symbol = graph::follow_name_aliases(resolver_.resolve(path, callee), resolver_);
@@ -163,7 +185,7 @@ CallWalker::Resolved CallWalker::resolve_call(const std::string& callee, const s
   }
   if (symbol.kind == resolve::Symbol::Kind::function) {
     if (const FunctionFacts* function = resolver_.function_of(symbol)) {
-      resolved.target = Target{function, symbol.path, {}, describe(function->name, symbol.path, *function)};
+      resolved.target = Target{function, symbol.path, {}};
     }
   } else if (symbol.kind == resolve::Symbol::Kind::class_) {
     if (const auto cls = class_ref(symbol)) {  // a constructor runs __init__; Cls.m(...) a class or static method
@@ -171,12 +193,18 @@ CallWalker::Resolved CallWalker::resolve_call(const std::string& callee, const s
       resolved.target = method_of(*cls, method.empty() ? "__init__" : method, nullptr, outside);
     }
   }
-  if (!resolved.target) {
-    resolved.miss = Miss::outside;
-    return resolved;
-  }
-  resolved.lookups = lookups_of(callee, path);
+  if (!resolved.target) resolved.miss = Miss::outside;
   return resolved;
+}
+
+std::vector<std::string> CallWalker::lookups_of(const Resolved& resolved, const std::string& callee,
+                                                const std::string& path, const WalkFrame& frame) const {
+  if (!resolved.through_self) return lookups_of(callee, path);
+  // `self.m()`: patch.object on the class that defines m, or on the test's class, replaces it.
+  const std::string name = callee.substr(callee.find('.') + 1);
+  const ClassRef& owner = resolved.target->frame.owner;
+  return {module_of(owner.path) + "." + owner.facts->qualname + "." + name,
+          module_of(frame.self.path) + "." + frame.self.facts->qualname + "." + name};
 }
 
 std::vector<std::string> CallWalker::lookups_of(const std::string& callee, const std::string& path) const {
@@ -194,7 +222,19 @@ std::vector<std::string> CallWalker::lookups_of(const std::string& callee, const
 CallWalker::Resolved CallWalker::resolve_decorator(const Decorator& decorator, const std::string& path) {
   Resolved resolved;
   if (decorator.expression.kind != Value::Kind::name) return resolved;  // a call: among the body's calls
-  return resolve_call(decorator.name, path, {});
+  return resolved_in_module(decorator.name, path);
+}
+
+const CallWalker::Resolved& CallWalker::resolved_in_module(const std::string& callee, const std::string& path) {
+  // Keyed by views into the store's facts, which never move: many tests of a file call the same helpers.
+  auto& in_file = module_calls_[path];
+  if (const auto known = in_file.find(callee); known != in_file.end()) return known->second;
+  Resolved resolved = resolve_call(callee, path, {});
+  if (resolved.miss == Miss::pending) {  // asked again after the next wave: not kept
+    pending_ = std::move(resolved);
+    return pending_;
+  }
+  return in_file.emplace(callee, std::move(resolved)).first->second;
 }
 
 void CallWalker::note_stop(Summary& into, const std::string& where, const std::string& callee, Miss miss) const {
@@ -211,7 +251,7 @@ void CallWalker::note_stop(Summary& into, const std::string& where, const std::s
 
 void CallWalker::follow_body(const BodyUses& uses, const std::vector<Decorator>* decorators, const std::string& path,
                              const WalkFrame& frame, int depth_left, const std::string& where, Summary& into) {
-  std::unordered_set<const FunctionFacts*> entered;
+  std::vector<const FunctionFacts*> entered;  // few per body: a scan beats a hash set
   bool budget_noted = false;
   const auto follow = [&](const Resolved& resolved, const std::string& callee, SourceLocation at) {
     into.uses_self = into.uses_self || resolved.through_self;
@@ -220,11 +260,12 @@ void CallWalker::follow_body(const BodyUses& uses, const std::vector<Decorator>*
       if (limits_.record_stops) note_stop(into, site() + where, callee, resolved.miss);
       return;
     }
-    if (!entered.insert(resolved.target->function).second) return;
+    if (std::find(entered.begin(), entered.end(), resolved.target->function) != entered.end()) return;
+    entered.push_back(resolved.target->function);
     if (depth_left <= 0) {
       if (limits_.record_stops && into.stops.size() < kMaxStops) {
         into.stops.push_back(fmt::format("{}{}: `{}` not followed: the call depth limit ({}) is reached before {}", site(),
-                                         where, callee, limits_.call_depth, resolved.target->describe));
+                                         where, callee, limits_.call_depth, describe(*resolved.target)));
       }
       return;
     }
@@ -241,17 +282,28 @@ void CallWalker::follow_body(const BodyUses& uses, const std::vector<Decorator>*
     if (resolved.target->frame.self == frame.self && frame.self.facts != nullptr) {
       into.uses_self = into.uses_self || below.uses_self;
     }
-    for (const Found& found : below.found) {
-      Found hop = found;
-      hop.reason.via.insert(hop.reason.via.begin(), resolved.target->describe);
-      hop.lookups.insert(hop.lookups.end(), resolved.lookups.begin(), resolved.lookups.end());
-      into.found.push_back(std::move(hop));
+    if (!below.found.empty()) {  // names and patch targets only for what was found
+      const std::string hop_name = describe(*resolved.target);
+      const std::vector<std::string> lookups = lookups_of(resolved, callee, path, frame);
+      for (const Found& found : below.found) {
+        Found hop = found;
+        hop.reason.via.insert(hop.reason.via.begin(), hop_name);
+        hop.lookups.insert(hop.lookups.end(), lookups.begin(), lookups.end());
+        into.found.push_back(std::move(hop));
+      }
     }
     for (const std::string& stop : below.stops) {
       if (into.stops.size() < kMaxStops) into.stops.push_back(stop);
     }
   };
-  for (const CallUse& call : uses.calls) follow(resolve_call(call.name, path, frame), call.name, call.location);
+  for (const CallUse& call : uses.calls) {
+    const std::string_view head = head_of(call.name);
+    if (head == "self" || head == "cls" || head == "super()") {
+      follow(resolve_call(call.name, path, frame), call.name, call.location);
+    } else {
+      follow(resolved_in_module(call.name, path), call.name, call.location);
+    }
+  }
   if (decorators == nullptr) return;
   for (const Decorator& decorator : *decorators) {
     if (decorator.expression.kind == Value::Kind::name) follow(resolve_decorator(decorator, path), decorator.name, decorator.location);
@@ -304,7 +356,7 @@ const CallWalker::Summary& CallWalker::summary(const Target& target, int depth_l
     result.found.push_back({std::move(reason), std::move(lookups)});
   }
   follow_body(target.function->uses, &target.function->decorators, target.path, target.frame, depth_left - 1,
-              " in " + target.describe, result);
+              limits_.record_stops ? " in " + describe(target) : std::string(), result);
   compact(result.found);
   // A summary that never looked at `self` is the same for every class: kept once for all.
   return summaries_.emplace(result.uses_self ? bound : unbound, std::move(result)).first->second;

@@ -81,8 +81,7 @@ class CallWalker {
   struct Target {
     const FunctionFacts* function = nullptr;
     std::string path;
-    WalkFrame frame;
-    std::string describe;   ///< "Qualname.name (path:line)"
+    WalkFrame frame;        ///< `owner` is the class defining it (none for a module function)
   };
   /// Why a call was not followed.
   enum class Miss : std::uint8_t { none, outside, unknown_object, not_a_method, dynamic, pending };
@@ -90,7 +89,6 @@ class CallWalker {
     std::optional<Target> target;
     Miss miss = Miss::none;
     bool through_self = false;
-    std::vector<std::string> lookups;  ///< the names a patch of which would replace this call
   };
   struct Key {
     const FunctionFacts* function;
@@ -114,12 +112,27 @@ class CallWalker {
   const Summary& summary(const Target& target, int depth_left);
   Resolved resolve_call(const std::string& callee, const std::string& path, const WalkFrame& frame);
   Resolved resolve_decorator(const Decorator& decorator, const std::string& path);
+  /// resolve_call() of a call not through `self`, `cls` or `super()`, memoized per file and callee.
+  const Resolved& resolved_in_module(const std::string& callee, const std::string& path);
   std::optional<Target> method_of(const ClassRef& self, const std::string& name, const ClassRef* after, bool& outside);
   const std::vector<MroEntry>& mro_of(const ClassRef& cls);
   std::optional<ClassRef> class_ref(const resolve::Symbol& symbol);
   std::string module_of(const std::string& path) const;
   /// Return the names a `mock.patch` of which replaces the call `callee` written in `path`.
   std::vector<std::string> lookups_of(const std::string& callee, const std::string& path) const;
+  std::vector<std::string> lookups_of(const Resolved& resolved, const std::string& callee, const std::string& path,
+                                      const WalkFrame& frame) const;
+  /// Return "Qualname.name (path:line)" of `target`.
+  static std::string describe(const Target& target);
+  /// Return whether `head` may be bound at module level in `path` (else it is a local or a builtin).
+  bool may_be_bound(const std::string& path, std::string_view head);
+  struct ModuleNames {
+    std::unordered_set<std::string_view> names;
+    bool star = false;
+  };
+  std::unordered_map<const FileFacts*, ModuleNames> bound_names_;
+  std::unordered_map<std::string, std::unordered_map<std::string, Resolved>> module_calls_;  ///< by path, callee
+  Resolved pending_;
   void note_stop(Summary& into, const std::string& where, const std::string& callee, Miss miss) const;
 
   resolve::Resolver& resolver_;
