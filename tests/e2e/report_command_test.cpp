@@ -91,7 +91,10 @@ TEST_CASE("report --html: the page's counts are classify's and plan's", "[e2e][r
   const std::string id = "tests/sentry/api/endpoints/test_group_events.py::GroupEventsTest::test_empty_group";
   const auto explain = run_testtier({"explain", id}, corpus.path());
   REQUIRE(explain.status == 0);
-  CHECK_THAT(page, Catch::Contains("<pre>" + escaped(explain.out) + "</pre>"));
+  // The page leaves out where the call walk stopped, which explain alone records.
+  const std::string chain = explain.out.substr(0, explain.out.find("  calls not followed"));
+  CHECK(chain.size() < explain.out.size());
+  CHECK_THAT(page, Catch::Contains("<pre>" + escaped(chain) + "</pre>"));
 }
 
 TEST_CASE("report --html from a subdirectory finds the root and writes where it was started", "[e2e][report]") {
@@ -99,7 +102,7 @@ TEST_CASE("report --html from a subdirectory finds the root and writes where it 
   const auto result = run_testtier({"report", "-q", "--html", "page.html"}, corpus.path() / "tests" / "sentry");
   CHECK(result.status == 0);
   CHECK_THAT(read_text(corpus.path() / "tests" / "sentry" / "page.html"),
-             Catch::Contains("<section id=\"summary\" data-files=\"27\" data-tests=\"71\">"));
+             Catch::Contains("<section id=\"summary\" data-files=\"29\" data-tests=\"89\">"));
   CHECK_FALSE(fs::exists(corpus.path() / "page.html"));
 }
 

@@ -61,7 +61,7 @@ def run(command, cwd):
 EXTERNAL = [
     (re.compile(r"<\s*(script|link|img|iframe|frame|object|embed|audio|video|source|base|use)\b", re.I), "an element that loads or runs something"),
     (re.compile(r"\b(src|href|srcset|action|poster|data|xlink:href)\s*=", re.I), "an attribute that names a resource"),
-    (re.compile(r"url\s*\(", re.I), "a CSS url()"),
+    (re.compile(r"(?<![\w-])url\s*\(", re.I), "a CSS url()"),  # not `symbolicator_url (` in text
     (re.compile(r"@import", re.I), "a CSS @import"),
     (re.compile(r"https?:", re.I), "an http(s) address"),
     (re.compile(r"//"), "a protocol-relative address"),

@@ -270,3 +270,17 @@ TEST_CASE("override_settings as a context manager and a call", "[parse][settings
   CHECK(settings[2].key == "SENTRY_PROCESSING_SERVICES.redis");
   CHECK(settings[3].key == "SENTRY_PROCESSING_SERVICES.redis.redis");
 }
+
+TEST_CASE("super().m() is recorded as a call for the call walk", "[parse][calls]") {
+  const FileFacts facts = facts_of(
+      "class T(Base):\n"
+      "    def m(self):\n"
+      "        super().m()\n"
+      "        super(T, self).setUp()\n"
+      "        super().x.y()\n");
+  std::vector<std::string> names;
+  for (const CallUse& call : class_named(facts, "T").methods[0].uses.calls) names.push_back(call.name);
+  CHECK(std::find(names.begin(), names.end(), "super().m") != names.end());
+  CHECK(std::find(names.begin(), names.end(), "super().setUp") != names.end());
+  CHECK(std::find(names.begin(), names.end(), "super().x.y") == names.end());
+}

@@ -615,3 +615,18 @@ provides = ["*"]
   REQUIRE(rules.signals.at(0).pattern_locations.size() == 2);
   CHECK(rules.signals[0].pattern_locations[1] == testtier::SourceLocation{8, 24});
 }
+
+TEST_CASE("[analysis] sets the call walk's bounds, checked", "[rules]") {
+  const Rules defaults = parse_rules(kValid, "rules.toml");
+  CHECK(defaults.analysis.call_depth == 4);
+  CHECK(defaults.analysis.call_budget == 2000);
+  const Rules set = parse_rules(kValid + "[analysis]\ncall_depth = 0\ncall_budget = 10\n", "rules.toml");
+  CHECK(set.analysis.call_depth == 0);
+  CHECK(set.analysis.call_budget == 10);
+  check_error(kValid + "[analysis]\ncall_depth = 40\n", 8, "analysis.call_depth",
+              "`call_depth` must be a whole number from 0 to 32");
+  check_error(kValid + "[analysis]\ncall_budget = 1.5\n", 8, "analysis.call_budget",
+              "`call_budget` must be a whole number from 1 to 1000000");
+  check_error(kValid + "[analysis]\ndepth = 3\n", 8, "analysis",
+              "unknown key `depth` in [analysis]; expected one of: call_depth, call_budget");
+}

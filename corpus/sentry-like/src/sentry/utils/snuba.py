@@ -37,3 +37,7 @@ def raw_query(
         **kwargs,
     }
     return _post(f"/{dataset.value}/snql", body)
+
+
+def raw_snql_query(request: dict[str, Any], referrer: str) -> dict[str, Any]:
+    return _post("/events/snql", {"request": request, "referrer": referrer})
