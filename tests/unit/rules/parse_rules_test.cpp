@@ -627,6 +627,6 @@ TEST_CASE("[analysis] sets the call walk's bounds, checked", "[rules]") {
               "`call_depth` must be a whole number from 0 to 32");
   check_error(kValid + "[analysis]\ncall_budget = 1.5\n", 8, "analysis.call_budget",
               "`call_budget` must be a whole number from 1 to 1000000");
-  check_error(kValid + "[analysis]\ndepth = 3\n", 8, "analysis",
+  check_error(kValid + "[analysis]\ndepth = 3\n", 8, "analysis.depth",
               "unknown key `depth` in [analysis]; expected one of: call_depth, call_budget");
 }
