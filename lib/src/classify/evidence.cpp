@@ -35,7 +35,8 @@ std::vector<std::string> class_via(graph::ClassGraph& classes, graph::ClassId fr
   return via;
 }
 
-/// Add the reasons of the calls, settings and imports in one body written in the file `where.path`.
+/// Add the reasons of the calls, settings, imports and environment variables in one body written in
+/// the file `where.path` (every signal: a body the test runs itself).
 void add_uses(const BodyUses& uses, const Site& where, EvidenceContext& context, std::vector<Reason>& out) {
   add_body(uses, where, context.resolver, context.matcher, BodyMatches::all, out);
 }
